@@ -1,0 +1,1 @@
+//! Appliers: kustomize build and apply.

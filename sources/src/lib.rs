@@ -1,0 +1,1 @@
+//! Sources: fetch Git revisions and archive them.
