@@ -39,7 +39,7 @@ impl Testbed {
     fn up_in(dir: &Path, nodes: bool) -> Result<Self> {
         let mut cmd = Command::new(script());
         cmd.arg("up").arg("--dir").arg(dir);
-        cmd.arg("--owner-pid").arg(std::process::id().to_string());
+        cmd.arg("--owner-pid").arg(std::process::id().to_string()).arg("--purge");
         if nodes {
             cmd.arg("--nodes");
         }

@@ -1,0 +1,334 @@
+//! Artifact storage laid out as Flux's source-controller does:
+//! `<root>/<kind>/<namespace>/<name>/<commit>.tar.gz`. Writes are atomic
+//! (temporary file, fsync, rename, fsync of the directory) under a per-object
+//! lock, so concurrent fetches of one source never corrupt it, and a failed
+//! fetch leaves the previous artifact intact.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::SystemTime;
+
+use fs4::fs_std::FileExt;
+use sha2::{Digest, Sha256};
+
+use crate::archive::HashingWriter;
+use crate::error::{Error, Result};
+
+/// How many artifacts per object are kept (the newest, as Flux's default
+/// `--artifact-retention-records`).
+pub const RETAINED_ARTIFACTS: usize = 2;
+
+const RECORD_FILE: &str = "artifact.json";
+
+/// A stored artifact, with the fields of Flux's `status.artifact`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Artifact {
+    /// Path relative to the storage root.
+    pub path: String,
+    /// The revision, e.g. `main@sha1:<hex>`.
+    pub revision: String,
+    /// `sha256:<hex>` of the stored bytes.
+    pub digest: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// RFC 3339 time the artifact was written.
+    pub last_update_time: String,
+}
+
+/// What the storage remembers about an object's current artifact beyond
+/// Flux's fields: the ignore rules it was built with, so a changed rule set
+/// forces a rebuild even when the commit is the same.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArtifactRecord {
+    /// The artifact.
+    pub artifact: Artifact,
+    /// The commit id it was built from.
+    pub commit: String,
+    /// `spec.ignore` when it was built.
+    #[serde(default)]
+    pub ignore: Option<String>,
+}
+
+/// The storage root.
+#[derive(Clone, Debug)]
+pub struct Storage {
+    root: PathBuf,
+}
+
+/// Identifies one source object's directory: kind, namespace, name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObjectKey {
+    /// Lower-case kind, e.g. `gitrepository`.
+    pub kind: String,
+    /// Namespace.
+    pub namespace: String,
+    /// Name.
+    pub name: String,
+}
+
+impl ObjectKey {
+    /// A GitRepository's key.
+    pub fn git_repository(namespace: &str, name: &str) -> Self {
+        Self { kind: "gitrepository".into(), namespace: namespace.into(), name: name.into() }
+    }
+
+    fn components(&self) -> Result<[&str; 3]> {
+        for c in [&self.kind, &self.namespace, &self.name] {
+            if c.is_empty() || c == "." || c == ".." || c.contains('/') || c.contains('\\') || c.contains('\0') {
+                return Err(Error::IllegalPath(format!("{}/{}/{}", self.kind, self.namespace, self.name)));
+            }
+        }
+        Ok([&self.kind, &self.namespace, &self.name])
+    }
+}
+
+/// An exclusive lock on one object's directory; released on drop.
+pub struct ObjectLock {
+    file: File,
+}
+
+impl Drop for ObjectLock {
+    fn drop(&mut self) {
+        let _ = FileExt::unlock(&self.file);
+    }
+}
+
+impl Storage {
+    /// Storage rooted at `root` (created when missing).
+    pub fn new(root: impl Into<PathBuf>) -> Result<Self> {
+        let root = root.into();
+        fs::create_dir_all(&root).map_err(|e| Error::storage(&root, e))?;
+        Ok(Self { root })
+    }
+
+    /// The storage root.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The object's directory (not created).
+    pub fn object_dir(&self, key: &ObjectKey) -> Result<PathBuf> {
+        let [k, ns, n] = key.components()?;
+        Ok(self.root.join(k).join(ns).join(n))
+    }
+
+    /// Absolute path of an artifact's relative `path`, refusing any path
+    /// that would leave the storage root.
+    pub fn local_path(&self, relative: &str) -> Result<PathBuf> {
+        let p = Path::new(relative);
+        if p.is_absolute() || p.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
+            return Err(Error::IllegalPath(relative.to_string()));
+        }
+        Ok(self.root.join(p))
+    }
+
+    /// Takes the object's lock, waiting for other writers.
+    pub fn lock(&self, key: &ObjectKey) -> Result<ObjectLock> {
+        let dir = self.object_dir(key)?;
+        fs::create_dir_all(&dir).map_err(|e| Error::storage(&dir, e))?;
+        let path = dir.join(".lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::storage(&path, e))?;
+        FileExt::lock_exclusive(&file).map_err(|e| Error::storage(&path, e))?;
+        Ok(ObjectLock { file })
+    }
+
+    /// Writes `<commit>.tar.gz` through `write`, atomically, hashing as it
+    /// goes. Before the final rename, `cancel` is checked so an abandoned
+    /// (timed out) fetch never replaces the artifact. The caller holds the
+    /// object's lock.
+    pub fn write_artifact<T>(
+        &self,
+        key: &ObjectKey,
+        commit: &str,
+        revision: &str,
+        cancel: &AtomicBool,
+        write: impl FnOnce(&mut dyn Write) -> Result<T>,
+    ) -> Result<(Artifact, T)> {
+        let dir = self.object_dir(key)?;
+        fs::create_dir_all(&dir).map_err(|e| Error::storage(&dir, e))?;
+        let file_name = format!("{commit}.tar.gz");
+        if file_name.contains('/') || commit.is_empty() {
+            return Err(Error::IllegalPath(file_name));
+        }
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{commit}."))
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(|e| Error::storage(&dir, e))?;
+        let file = tmp.reopen().map_err(|e| Error::storage(tmp.path(), e))?;
+        let mut hw = HashingWriter::new(BufWriter::new(file));
+        let value = write(&mut hw)?;
+        let (digest, size, buf) = hw.finish();
+        let file = buf.into_inner().map_err(|e| Error::storage(tmp.path(), e.into_error()))?;
+        file.sync_all().map_err(|e| Error::storage(tmp.path(), e))?;
+        set_mode(tmp.path(), 0o600)?;
+        if cancel.load(Ordering::SeqCst) {
+            return Err(Error::Archive { path: file_name, detail: "cancelled before it was stored".into() });
+        }
+        let target = dir.join(&file_name);
+        tmp.persist(&target).map_err(|e| Error::storage(&target, e.error))?;
+        File::open(&dir).and_then(|d| d.sync_all()).map_err(|e| Error::storage(&dir, e))?;
+        let [k, ns, n] = key.components()?;
+        let artifact = Artifact {
+            path: format!("{k}/{ns}/{n}/{file_name}"),
+            revision: revision.to_string(),
+            digest,
+            size,
+            last_update_time: rfc3339_now(),
+        };
+        Ok((artifact, value))
+    }
+
+    /// Records `record` as the object's current artifact (atomically).
+    pub fn set_current(&self, key: &ObjectKey, record: &ArtifactRecord) -> Result<()> {
+        let dir = self.object_dir(key)?;
+        let path = dir.join(RECORD_FILE);
+        let json = serde_json::to_vec_pretty(record)
+            .map_err(|e| Error::storage(&path, std::io::Error::other(e)))?;
+        let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::storage(&dir, e))?;
+        tmp.write_all(&json).map_err(|e| Error::storage(&path, e))?;
+        tmp.as_file().sync_all().map_err(|e| Error::storage(&path, e))?;
+        tmp.persist(&path).map_err(|e| Error::storage(&path, e.error))?;
+        Ok(())
+    }
+
+    /// The object's current artifact, if its record exists and its file is
+    /// still present.
+    pub fn current(&self, key: &ObjectKey) -> Result<Option<ArtifactRecord>> {
+        let path = self.object_dir(key)?.join(RECORD_FILE);
+        let Ok(bytes) = fs::read(&path) else { return Ok(None) };
+        let Ok(record) = serde_json::from_slice::<ArtifactRecord>(&bytes) else { return Ok(None) };
+        if self.local_path(&record.artifact.path)?.is_file() { Ok(Some(record)) } else { Ok(None) }
+    }
+
+    /// Whether the file behind `artifact` exists and hashes to its digest.
+    pub fn verify(&self, artifact: &Artifact) -> Result<bool> {
+        let path = self.local_path(&artifact.path)?;
+        let Ok(mut f) = File::open(&path) else { return Ok(false) };
+        let mut h = Sha256::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = f.read(&mut buf).map_err(|e| Error::storage(&path, e))?;
+            if n == 0 {
+                break;
+            }
+            h.update(&buf[..n]);
+        }
+        Ok(format!("sha256:{}", hex::encode(h.finalize())) == artifact.digest)
+    }
+
+    /// Removes all but the newest [`RETAINED_ARTIFACTS`] tarballs of the
+    /// object, never `current` (a file name). Returns how many were removed.
+    pub fn garbage_collect(&self, key: &ObjectKey, current: &str) -> Result<usize> {
+        let dir = self.object_dir(key)?;
+        let Ok(read) = fs::read_dir(&dir) else { return Ok(0) };
+        let mut tarballs: Vec<(SystemTime, PathBuf)> = Vec::new();
+        for entry in read.flatten() {
+            let p = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".tar.gz") && !name.starts_with('.') && name != current {
+                let t = entry.metadata().and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH);
+                tarballs.push((t, p));
+            }
+        }
+        tarballs.sort_by(|a, b| b.0.cmp(&a.0));
+        let keep_others = RETAINED_ARTIFACTS.saturating_sub(1);
+        let mut removed = 0;
+        for (_, p) in tarballs.into_iter().skip(keep_others) {
+            fs::remove_file(&p).map_err(|e| Error::storage(&p, e))?;
+            removed += 1;
+        }
+        Ok(removed)
+    }
+
+    /// Removes everything stored for the object (on deletion of the source).
+    pub fn remove_object(&self, key: &ObjectKey) -> Result<()> {
+        let dir = self.object_dir(key)?;
+        match fs::remove_dir_all(&dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::storage(&dir, e)),
+        }
+    }
+}
+
+fn set_mode(path: &Path, mode: u32) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).map_err(|e| Error::storage(path, e))
+}
+
+/// Now as RFC 3339 UTC with seconds, without pulling in a date crate.
+pub fn rfc3339_now() -> String {
+    let secs = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    humantime::format_rfc3339_seconds(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs)).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_verify_gc_and_record() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let s = Storage::new(dir.path()).expect("storage");
+        let key = ObjectKey::git_repository("default", "podinfo");
+        let cancel = AtomicBool::new(false);
+        let _lock = s.lock(&key).expect("lock");
+        let mut names = Vec::new();
+        for i in 0..4 {
+            let commit = format!("{i:040}");
+            let (a, ()) = s
+                .write_artifact(&key, &commit, &format!("main@sha1:{commit}"), &cancel, |w| {
+                    w.write_all(format!("content {i}").as_bytes()).map_err(|e| Error::storage("x", e))
+                })
+                .expect("write");
+            assert!(s.verify(&a).expect("verify"));
+            assert_eq!(a.path, format!("gitrepository/default/podinfo/{commit}.tar.gz"));
+            names.push(format!("{commit}.tar.gz"));
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            s.garbage_collect(&key, &names[i]).expect("gc");
+            s.set_current(&key, &ArtifactRecord { artifact: a, commit, ignore: None }).expect("record");
+        }
+        let left: Vec<_> = fs::read_dir(s.object_dir(&key).expect("dir"))
+            .expect("ls")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tar.gz"))
+            .collect();
+        assert_eq!(left.len(), 2, "{left:?}");
+        assert!(left.contains(&names[3]) && left.contains(&names[2]));
+        let cur = s.current(&key).expect("current").expect("some");
+        assert_eq!(cur.commit, format!("{:040}", 3));
+    }
+
+    #[test]
+    fn cancelled_write_keeps_the_previous_artifact() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let s = Storage::new(dir.path()).expect("storage");
+        let key = ObjectKey::git_repository("ns", "n");
+        let cancel = AtomicBool::new(true);
+        let r = s.write_artifact(&key, "abc", "r", &cancel, |w| w.write_all(b"x").map_err(|e| Error::storage("x", e)));
+        assert!(r.is_err());
+        let files: Vec<_> = fs::read_dir(s.object_dir(&key).expect("dir")).expect("ls").flatten().collect();
+        assert!(files.iter().all(|f| !f.file_name().to_string_lossy().ends_with(".tar.gz")));
+    }
+
+    #[test]
+    fn paths_cannot_escape() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let s = Storage::new(dir.path()).expect("storage");
+        assert!(s.local_path("../etc/passwd").is_err());
+        assert!(s.local_path("/etc/passwd").is_err());
+        assert!(s.object_dir(&ObjectKey::git_repository("..", "x")).is_err());
+        assert!(s.object_dir(&ObjectKey::git_repository("a/b", "x")).is_err());
+    }
+}
