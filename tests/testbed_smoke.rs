@@ -38,7 +38,10 @@ async fn apiserver_stores_and_returns_objects() -> anyhow::Result<()> {
     assert_eq!(data.get("hello").map(String::as_str), Some("world"));
     assert_eq!(data.get("answer").map(String::as_str), Some("42"));
     assert!(back.metadata.uid.is_some(), "the apiserver assigns a uid");
-    assert_eq!(namespaces.get("smoke").await?.metadata.name.as_deref(), Some("smoke"));
+    assert_eq!(
+        namespaces.get("smoke").await?.metadata.name.as_deref(),
+        Some("smoke")
+    );
     Ok(())
 }
 
@@ -48,7 +51,10 @@ async fn deployment_becomes_available_and_job_completes() -> anyhow::Result<()> 
     let client = tb.client().await?;
     let namespaces: Api<Namespace> = Api::all(client.clone());
     namespaces
-        .create(&PostParams::default(), &serde_json::from_value(json!({"metadata": {"name": "workloads"}}))?)
+        .create(
+            &PostParams::default(),
+            &serde_json::from_value(json!({"metadata": {"name": "workloads"}}))?,
+        )
         .await?;
 
     let deployments: Api<Deployment> = Api::namespaced(client.clone(), "workloads");
@@ -67,7 +73,11 @@ async fn deployment_becomes_available_and_job_completes() -> anyhow::Result<()> 
     let available = await_condition(deployments.clone(), "web", |d: Option<&Deployment>| {
         d.and_then(|d| d.status.as_ref())
             .and_then(|s| s.conditions.as_ref())
-            .is_some_and(|cs| cs.iter().any(|c| c.type_.as_deref() == Some("Available") && c.status.as_deref() == Some("True")))
+            .is_some_and(|cs| {
+                cs.iter().any(|c| {
+                    c.type_.as_deref() == Some("Available") && c.status.as_deref() == Some("True")
+                })
+            })
     });
     tokio::time::timeout(Duration::from_secs(180), available).await??;
     let status = deployments.get("web").await?.status.unwrap_or_default();
@@ -82,9 +92,15 @@ async fn deployment_becomes_available_and_job_completes() -> anyhow::Result<()> 
         }}}
     }))?;
     jobs.create(&PostParams::default(), &job).await?;
-    tokio::time::timeout(Duration::from_secs(180), await_condition(jobs.clone(), "once", conditions::is_job_completed()))
-        .await??;
-    assert_eq!(jobs.get("once").await?.status.unwrap_or_default().succeeded, Some(1));
+    tokio::time::timeout(
+        Duration::from_secs(180),
+        await_condition(jobs.clone(), "once", conditions::is_job_completed()),
+    )
+    .await??;
+    assert_eq!(
+        jobs.get("once").await?.status.unwrap_or_default().succeeded,
+        Some(1)
+    );
     Ok(())
 }
 
@@ -116,27 +132,50 @@ fn system_git_clones_from_every_server() -> anyhow::Result<()> {
     // git://
     let daemon = GitDaemon::start(repos.root())?;
     let out = git_clone(&daemon.url("podinfo"), &tmp.path().join("daemon"), &[]);
-    assert!(out.status.success(), "git:// clone: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git:// clone: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(head_of(&tmp.path().join("daemon")), master);
 
     // http:// without auth
     let http = HttpGitServer::start(repos.root(), HttpAuth::None, None)?;
     let out = git_clone(&http.url("podinfo"), &tmp.path().join("http"), &[]);
-    assert!(out.status.success(), "http clone: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "http clone: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(head_of(&tmp.path().join("http")), master);
-    assert!(http.requests().iter().any(|r| r.command.as_deref() == Some("fetch")));
+    assert!(
+        http.requests()
+            .iter()
+            .any(|r| r.command.as_deref() == Some("fetch"))
+    );
 
     // http:// with basic auth: right and wrong password
     let basic = HttpGitServer::start(
         repos.root(),
-        HttpAuth::Basic { username: "flux".into(), password: "s3cret".into() },
+        HttpAuth::Basic {
+            username: "flux".into(),
+            password: "s3cret".into(),
+        },
         None,
     )?;
-    let with_creds = basic.url("podinfo").replace("http://", "http://flux:s3cret@");
+    let with_creds = basic
+        .url("podinfo")
+        .replace("http://", "http://flux:s3cret@");
     let out = git_clone(&with_creds, &tmp.path().join("basic"), &[]);
-    assert!(out.status.success(), "basic-auth clone: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "basic-auth clone: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(head_of(&tmp.path().join("basic")), master);
-    let wrong = basic.url("podinfo").replace("http://", "http://flux:wrong@");
+    let wrong = basic
+        .url("podinfo")
+        .replace("http://", "http://flux:wrong@");
     let out = git_clone(&wrong, &tmp.path().join("basic-wrong"), &[]);
     assert!(!out.status.success(), "a wrong password must be refused");
     assert!(basic.requests().iter().any(|r| r.status == 401));
@@ -146,16 +185,30 @@ fn system_git_clones_from_every_server() -> anyhow::Result<()> {
     let https = HttpGitServer::start(repos.root(), HttpAuth::None, Some(ca.server_pair()))?;
     let ca_env = [("GIT_SSL_CAINFO", ca.ca_path().display().to_string())];
     let out = git_clone(&https.url("podinfo"), &tmp.path().join("https"), &ca_env);
-    assert!(out.status.success(), "https clone: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "https clone: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(head_of(&tmp.path().join("https")), master);
-    let out = git_clone(&https.url("podinfo"), &tmp.path().join("https-untrusted"), &[]);
-    assert!(!out.status.success(), "a server signed by an unknown CA must be refused");
+    let out = git_clone(
+        &https.url("podinfo"),
+        &tmp.path().join("https-untrusted"),
+        &[],
+    );
+    assert!(
+        !out.status.success(),
+        "a server signed by an unknown CA must be refused"
+    );
 
     // ssh:// with a user key and known_hosts; an unknown host key is refused
     let ssh = SshGitServer::start(repos.root())?;
     let key_path = tmp.path().join("id");
     std::fs::write(&key_path, ssh.ed25519_key()?.private)?;
-    std::fs::set_permissions(&key_path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    std::fs::set_permissions(
+        &key_path,
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )?;
     let kh = tmp.path().join("known_hosts");
     std::fs::write(&kh, ssh.known_hosts()?)?;
     let ssh_cmd = |kh: &Path| {
@@ -165,8 +218,17 @@ fn system_git_clones_from_every_server() -> anyhow::Result<()> {
             kh.display()
         )
     };
-    let out = git_clone(&ssh.url("podinfo"), &tmp.path().join("ssh"), &[("GIT_SSH_COMMAND", ssh_cmd(&kh))]);
-    assert!(out.status.success(), "ssh clone: {}\nsshd: {}", String::from_utf8_lossy(&out.stderr), ssh.log());
+    let out = git_clone(
+        &ssh.url("podinfo"),
+        &tmp.path().join("ssh"),
+        &[("GIT_SSH_COMMAND", ssh_cmd(&kh))],
+    );
+    assert!(
+        out.status.success(),
+        "ssh clone: {}\nsshd: {}",
+        String::from_utf8_lossy(&out.stderr),
+        ssh.log()
+    );
     assert_eq!(head_of(&tmp.path().join("ssh")), master);
     let wrong_kh = tmp.path().join("wrong_known_hosts");
     std::fs::write(&wrong_kh, ssh.wrong_known_hosts()?)?;
@@ -177,6 +239,9 @@ fn system_git_clones_from_every_server() -> anyhow::Result<()> {
     );
     assert!(!out.status.success(), "an unknown host key must be refused");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("Host key verification failed") || err.contains("HOST IDENTIFICATION"), "{err}");
+    assert!(
+        err.contains("Host key verification failed") || err.contains("HOST IDENTIFICATION"),
+        "{err}"
+    );
     Ok(())
 }

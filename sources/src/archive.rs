@@ -96,8 +96,11 @@ pub fn write_tar_gz<W: Write>(
     ignore_files.sort_by(|a, b| walk_order(&a.0, &b.0));
     let rules = IgnoreRules::new(&ignore_files, spec_ignore)?;
 
-    let mut included: Vec<(&str, &(String, bool))> =
-        files.iter().filter(|(p, _)| !rules.is_excluded(p, false)).map(|(p, v)| (p.as_str(), v)).collect();
+    let mut included: Vec<(&str, &(String, bool))> = files
+        .iter()
+        .filter(|(p, _)| !rules.is_excluded(p, false))
+        .map(|(p, v)| (p.as_str(), v))
+        .collect();
     included.sort_by(|a, b| walk_order(a.0, b.0));
 
     let gz = GzEncoder::new(out, Compression::default());
@@ -108,7 +111,13 @@ pub fn write_tar_gz<W: Write>(
         while let Some(i) = path[end..].find('/') {
             let dir = &path[..end + i];
             if written_dirs.insert(dir.to_string()) {
-                append(&mut tar, &format!("{dir}/"), tar::EntryType::Directory, 0o750, &[])?;
+                append(
+                    &mut tar,
+                    &format!("{dir}/"),
+                    tar::EntryType::Directory,
+                    0o750,
+                    &[],
+                )?;
                 summary.dirs += 1;
             }
             end += i + 1;
@@ -127,10 +136,19 @@ pub fn write_tar_gz<W: Write>(
 }
 
 fn archive_err(path: &str, e: std::io::Error) -> Error {
-    Error::Archive { path: path.to_string(), detail: e.to_string() }
+    Error::Archive {
+        path: path.to_string(),
+        detail: e.to_string(),
+    }
 }
 
-fn append<W: Write>(tar: &mut tar::Builder<W>, path: &str, kind: tar::EntryType, mode: u32, data: &[u8]) -> Result<()> {
+fn append<W: Write>(
+    tar: &mut tar::Builder<W>,
+    path: &str,
+    kind: tar::EntryType,
+    mode: u32,
+    data: &[u8],
+) -> Result<()> {
     let mut h = tar::Header::new_gnu();
     h.set_entry_type(kind);
     h.set_mode(mode);
@@ -138,7 +156,8 @@ fn append<W: Write>(tar: &mut tar::Builder<W>, path: &str, kind: tar::EntryType,
     h.set_gid(0);
     h.set_mtime(0);
     h.set_size(data.len() as u64);
-    tar.append_data(&mut h, path, data).map_err(|e| archive_err(path, e))
+    tar.append_data(&mut h, path, data)
+        .map_err(|e| archive_err(path, e))
 }
 
 /// Orders paths as a depth-first walk with entries sorted by name (what Go's
@@ -159,7 +178,11 @@ fn join_inside(base: &str, target: &str) -> Option<String> {
     if target.starts_with('/') {
         return None;
     }
-    let mut parts: Vec<&str> = if base.is_empty() { Vec::new() } else { base.split('/').collect() };
+    let mut parts: Vec<&str> = if base.is_empty() {
+        Vec::new()
+    } else {
+        base.split('/').collect()
+    };
     for c in target.split('/') {
         match c {
             "" | "." => {}
@@ -182,8 +205,15 @@ fn resolve_links(
     let mut files: BTreeMap<String, (String, bool)> = BTreeMap::new();
     let mut links: BTreeMap<String, String> = BTreeMap::new();
     for e in entries {
-        if e.path.split('/').any(|c| c.is_empty() || c == "." || c == "..") || e.path.contains('\\') {
-            skipped.push(Skipped { path: e.path.clone(), reason: "illegal path".into() });
+        if e.path
+            .split('/')
+            .any(|c| c.is_empty() || c == "." || c == "..")
+            || e.path.contains('\\')
+        {
+            skipped.push(Skipped {
+                path: e.path.clone(),
+                reason: "illegal path".into(),
+            });
             continue;
         }
         match e.kind {
@@ -195,13 +225,19 @@ fn resolve_links(
                 links.insert(e.path.clone(), target);
             }
             EntryKind::Submodule => {
-                skipped.push(Skipped { path: e.path.clone(), reason: "submodules are not included".into() });
+                skipped.push(Skipped {
+                    path: e.path.clone(),
+                    reason: "submodules are not included".into(),
+                });
             }
         }
     }
     let is_dir = |files: &BTreeMap<String, (String, bool)>, p: &str| {
         let prefix = format!("{p}/");
-        files.range(prefix.clone()..).next().is_some_and(|(k, _)| k.starts_with(&prefix))
+        files
+            .range(prefix.clone()..)
+            .next()
+            .is_some_and(|(k, _)| k.starts_with(&prefix))
     };
     // Resolve each link to a final path inside the tree, following chains.
     let resolve = |start: &str| -> std::result::Result<String, String> {
@@ -209,9 +245,11 @@ fn resolve_links(
         for _ in 0..40 {
             let target = links.get(&current).ok_or("not a link")?;
             let (dir, _) = split_parent(&current);
-            let next = join_inside(dir, target).ok_or_else(|| format!("target '{target}' is outside the source tree"))?;
+            let next = join_inside(dir, target)
+                .ok_or_else(|| format!("target '{target}' is outside the source tree"))?;
             // A link inside a linked directory: resolve the directory part.
-            let next = rewrite_through_links(&next, &links).ok_or_else(|| format!("target '{target}' is outside the source tree"))?;
+            let next = rewrite_through_links(&next, &links)
+                .ok_or_else(|| format!("target '{target}' is outside the source tree"))?;
             if links.contains_key(&next) {
                 current = next;
                 continue;
@@ -227,14 +265,25 @@ fn resolve_links(
                 let v = files[&target].clone();
                 files.insert(link.clone(), v);
             }
-            Ok(target) if target.is_empty() || is_dir(&files, &target) => dir_links.push((link.clone(), target)),
-            Ok(target) => skipped.push(Skipped { path: link.clone(), reason: format!("dangling symlink to '{target}'") }),
-            Err(reason) => skipped.push(Skipped { path: link.clone(), reason }),
+            Ok(target) if target.is_empty() || is_dir(&files, &target) => {
+                dir_links.push((link.clone(), target))
+            }
+            Ok(target) => skipped.push(Skipped {
+                path: link.clone(),
+                reason: format!("dangling symlink to '{target}'"),
+            }),
+            Err(reason) => skipped.push(Skipped {
+                path: link.clone(),
+                reason,
+            }),
         }
     }
     for (link, target) in dir_links {
         if target.is_empty() || link == target || link.starts_with(&format!("{target}/")) {
-            skipped.push(Skipped { path: link, reason: "symlink to an enclosing directory (loop)".into() });
+            skipped.push(Skipped {
+                path: link,
+                reason: "symlink to an enclosing directory (loop)".into(),
+            });
             continue;
         }
         let prefix = format!("{target}/");
@@ -288,12 +337,20 @@ pub struct HashingWriter<W> {
 impl<W: Write> HashingWriter<W> {
     /// Wraps `inner`.
     pub fn new(inner: W) -> Self {
-        Self { inner, hasher: Sha256::new(), written: 0 }
+        Self {
+            inner,
+            hasher: Sha256::new(),
+            written: 0,
+        }
     }
 
     /// `sha256:<hex>` of everything written, the byte count, and the writer.
     pub fn finish(self) -> (String, u64, W) {
-        (format!("sha256:{}", hex::encode(self.hasher.finalize())), self.written, self.inner)
+        (
+            format!("sha256:{}", hex::encode(self.hasher.finalize())),
+            self.written,
+            self.inner,
+        )
     }
 }
 
@@ -318,7 +375,10 @@ mod tests {
     struct Mem(HashMap<String, Vec<u8>>);
     impl BlobSource for Mem {
         fn blob(&self, id: &str) -> Result<Vec<u8>> {
-            self.0.get(id).cloned().ok_or_else(|| Error::Archive { path: id.into(), detail: "missing".into() })
+            self.0.get(id).cloned().ok_or_else(|| Error::Archive {
+                path: id.into(),
+                detail: "missing".into(),
+            })
         }
     }
 
@@ -328,7 +388,11 @@ mod tests {
         for (i, (p, k, content)) in items.iter().enumerate() {
             let id = format!("id{i}");
             m.insert(id.clone(), content.as_bytes().to_vec());
-            entries.push(TreeEntry { path: p.to_string(), kind: *k, id });
+            entries.push(TreeEntry {
+                path: p.to_string(),
+                kind: *k,
+                id,
+            });
         }
         (entries, Mem(m))
     }
@@ -355,7 +419,11 @@ mod tests {
 
     #[test]
     fn reproducible_sorted_and_normalised() {
-        let (e, m) = tree(&[("a-c.yaml", F, "1"), ("a/b.yaml", F, "2"), ("run.sh", X, "3")]);
+        let (e, m) = tree(&[
+            ("a-c.yaml", F, "1"),
+            ("a/b.yaml", F, "2"),
+            ("run.sh", X, "3"),
+        ]);
         let mut one = Vec::new();
         write_tar_gz(&e, &m, None, &mut one, &|_| {}).expect("archive");
         let mut reversed = e.clone();
@@ -392,9 +460,18 @@ mod tests {
         assert_eq!(get("chain.yaml").as_deref(), Some("app"));
         assert_eq!(get("alias/app.yaml").as_deref(), Some("app"));
         assert_eq!(get("via/dir.yaml").as_deref(), Some("app"));
-        assert!(get("escape.yaml").is_none() && get("abs.yaml").is_none() && get("dangling.yaml").is_none());
+        assert!(
+            get("escape.yaml").is_none()
+                && get("abs.yaml").is_none()
+                && get("dangling.yaml").is_none()
+        );
         let skipped: Vec<_> = s.skipped.iter().map(|k| k.path.as_str()).collect();
-        assert!(skipped.contains(&"escape.yaml") && skipped.contains(&"abs.yaml") && skipped.contains(&"loop"), "{skipped:?}");
+        assert!(
+            skipped.contains(&"escape.yaml")
+                && skipped.contains(&"abs.yaml")
+                && skipped.contains(&"loop"),
+            "{skipped:?}"
+        );
     }
 
     #[test]
@@ -412,7 +489,16 @@ mod tests {
         let mut out = Vec::new();
         write_tar_gz(&e, &m, Some("keep.yaml"), &mut out, &|_| {}).expect("archive");
         let names: Vec<_> = listing(&out).into_iter().map(|x| x.0).collect();
-        assert_eq!(names, [".sourceignore", "b.txt", "logo.png", "sub/", "sub/.sourceignore"]);
+        assert_eq!(
+            names,
+            [
+                ".sourceignore",
+                "b.txt",
+                "logo.png",
+                "sub/",
+                "sub/.sourceignore"
+            ]
+        );
     }
 
     #[test]
@@ -420,7 +506,10 @@ mod tests {
         let mut w = HashingWriter::new(Vec::new());
         w.write_all(b"abc").expect("write");
         let (d, n, inner) = w.finish();
-        assert_eq!(d, "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            d,
+            "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
         assert_eq!((n, inner.len()), (3, 3));
     }
 }

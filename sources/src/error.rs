@@ -147,9 +147,9 @@ impl Error {
     pub fn reason(&self) -> &'static str {
         match self {
             Error::InvalidUrl { .. } => "URLInvalid",
-            Error::AuthenticationFailed { .. } | Error::InvalidCredentials(_) | Error::HostKey { .. } => {
-                "AuthenticationFailed"
-            }
+            Error::AuthenticationFailed { .. }
+            | Error::InvalidCredentials(_)
+            | Error::HostKey { .. } => "AuthenticationFailed",
             Error::EmptyRepository { .. } => "EmptyGitRepository",
             Error::Archive { .. } => "ArchiveOperationFailed",
             Error::IllegalPath(_) => "IllegalPath",
@@ -163,12 +163,18 @@ impl Error {
     pub fn is_transient(&self) -> bool {
         matches!(
             self,
-            Error::Unreachable { .. } | Error::Timeout { .. } | Error::CorruptTransfer { .. } | Error::Git { .. }
+            Error::Unreachable { .. }
+                | Error::Timeout { .. }
+                | Error::CorruptTransfer { .. }
+                | Error::Git { .. }
         )
     }
 
     pub(crate) fn storage(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Storage { path: path.into(), source }
+        Error::Storage {
+            path: path.into(),
+            source,
+        }
     }
 }
 

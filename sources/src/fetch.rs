@@ -78,18 +78,37 @@ pub struct FetchReport {
 /// Fetches `opts` into `storage` under `key`. Runs the git work on its own
 /// thread and gives up (keeping the previous artifact) when the timeout
 /// passes.
-pub fn fetch(storage: &Storage, key: &ObjectKey, opts: &FetchOptions, progress: Arc<dyn Progress>) -> Result<FetchReport> {
+pub fn fetch(
+    storage: &Storage,
+    key: &ObjectKey,
+    opts: &FetchOptions,
+    progress: Arc<dyn Progress>,
+) -> Result<FetchReport> {
     let backend = git::select(&opts.url, opts.backend);
     let cancel = Arc::new(AtomicBool::new(false));
     let deadline = Instant::now() + opts.timeout;
     let (tx, rx) = mpsc::channel();
     {
         let root = storage.root().to_path_buf();
-        let (storage, key, opts, cancel, progress) = (storage.clone(), key.clone(), opts.clone(), cancel.clone(), progress);
+        let (storage, key, opts, cancel, progress) = (
+            storage.clone(),
+            key.clone(),
+            opts.clone(),
+            cancel.clone(),
+            progress,
+        );
         std::thread::Builder::new()
             .name("sluice-fetch".into())
             .spawn(move || {
-                let r = run(&storage, &key, &opts, backend, deadline, &cancel, progress.as_ref());
+                let r = run(
+                    &storage,
+                    &key,
+                    &opts,
+                    backend,
+                    deadline,
+                    &cancel,
+                    progress.as_ref(),
+                );
                 let _ = tx.send(r);
             })
             .map_err(|e| Error::storage(root, e))?;
@@ -100,7 +119,10 @@ pub fn fetch(storage: &Storage, key: &ObjectKey, opts: &FetchOptions, progress: 
         Ok(r) => r,
         Err(_) => {
             cancel.store(true, Ordering::SeqCst);
-            Err(Error::Timeout { url: opts.url.without_credentials(), after: humantime::format_duration(opts.timeout).to_string() })
+            Err(Error::Timeout {
+                url: opts.url.without_credentials(),
+                after: humantime::format_duration(opts.timeout).to_string(),
+            })
         }
     }
 }
@@ -109,7 +131,10 @@ pub fn fetch(storage: &Storage, key: &ObjectKey, opts: &FetchOptions, progress: 
 pub fn list_refs(opts: &FetchOptions) -> Result<(Backend, Vec<RemoteRef>)> {
     let backend = git::select(&opts.url, opts.backend);
     let imp = git::implementation(backend)?;
-    let scratch = tempfile::Builder::new().prefix("sluice-ls-").tempdir().map_err(|e| Error::storage(std::env::temp_dir(), e))?;
+    let scratch = tempfile::Builder::new()
+        .prefix("sluice-ls-")
+        .tempdir()
+        .map_err(|e| Error::storage(std::env::temp_dir(), e))?;
     let cancel = AtomicBool::new(false);
     let remote = Remote {
         url: &opts.url,
@@ -136,9 +161,18 @@ fn run(
     progress: &dyn Progress,
 ) -> Result<FetchReport> {
     let imp = git::implementation(backend)?;
-    let scratch = tempfile::Builder::new().prefix("sluice-fetch-").tempdir().map_err(|e| Error::storage(std::env::temp_dir(), e))?;
-    let remote =
-        Remote { url: &opts.url, creds: &opts.credentials, deadline, cancel, scratch: scratch.path(), progress };
+    let scratch = tempfile::Builder::new()
+        .prefix("sluice-fetch-")
+        .tempdir()
+        .map_err(|e| Error::storage(std::env::temp_dir(), e))?;
+    let remote = Remote {
+        url: &opts.url,
+        creds: &opts.credentials,
+        deadline,
+        cancel,
+        scratch: scratch.path(),
+        progress,
+    };
     let shown = opts.url.without_credentials();
     let current = storage.current(key)?.filter(|c| c.ignore == opts.ignore);
 
@@ -157,22 +191,42 @@ fn run(
                 GitRef::Name(n) => (n.clone(), "ref", n.clone()),
                 GitRef::Semver(range) => {
                     let parsed = refs::semver::Range::parse(range)?;
-                    let tags = refs.iter().filter_map(|r| r.name.strip_prefix("refs/tags/"));
-                    let tag = refs::semver::highest_matching(&parsed, tags, |_| 0)
-                        .ok_or_else(|| Error::NoSemverMatch { range: range.clone() })?;
+                    let tags = refs
+                        .iter()
+                        .filter_map(|r| r.name.strip_prefix("refs/tags/"));
+                    let tag =
+                        refs::semver::highest_matching(&parsed, tags, |_| 0).ok_or_else(|| {
+                            Error::NoSemverMatch {
+                                range: range.clone(),
+                            }
+                        })?;
                     (format!("refs/tags/{tag}"), "tag", tag.to_string())
                 }
                 GitRef::Commit { .. } => unreachable_commit()?,
             };
-            let r = find(&refs, &full).ok_or(Error::RefNotFound { kind, name, url: shown.clone() })?;
-            (Want::Ref { name: full.clone(), depth: Some(1) }, Some(full), Some(r.commit().to_string()))
+            let r = find(&refs, &full).ok_or(Error::RefNotFound {
+                kind,
+                name,
+                url: shown.clone(),
+            })?;
+            (
+                Want::Ref {
+                    name: full.clone(),
+                    depth: Some(1),
+                },
+                Some(full),
+                Some(r.commit().to_string()),
+            )
         }
     };
 
     // The no-op: the stored artifact already holds this revision.
     if let (Some(cur), Some(commit)) = (&current, &expected) {
         let revision = refs::revision(&opts.reference, ref_name.as_deref(), commit);
-        if cur.commit == *commit && cur.artifact.revision == revision && storage.verify(&cur.artifact)? {
+        if cur.commit == *commit
+            && cur.artifact.revision == revision
+            && storage.verify(&cur.artifact)?
+        {
             return Ok(FetchReport {
                 url: shown,
                 backend,
@@ -202,10 +256,28 @@ fn run(
     let total = entries.len() as u64;
     let _lock = storage.lock(key)?;
     let (artifact, summary) = storage.write_artifact(key, &commit, &revision, cancel, |w| {
-        archive::write_tar_gz(&entries, fetched.as_mut_blobs(), opts.ignore.as_deref(), w, &|n| progress.archived(n, total))
+        archive::write_tar_gz(
+            &entries,
+            fetched.as_mut_blobs(),
+            opts.ignore.as_deref(),
+            w,
+            &|n| progress.archived(n, total),
+        )
     })?;
-    let file_name = artifact.path.rsplit('/').next().unwrap_or_default().to_string();
-    storage.set_current(key, &ArtifactRecord { artifact: artifact.clone(), commit: commit.clone(), ignore: opts.ignore.clone() })?;
+    let file_name = artifact
+        .path
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    storage.set_current(
+        key,
+        &ArtifactRecord {
+            artifact: artifact.clone(),
+            commit: commit.clone(),
+            ignore: opts.ignore.clone(),
+        },
+    )?;
     storage.garbage_collect(key, &file_name)?;
     Ok(FetchReport {
         url: shown,
@@ -223,12 +295,19 @@ fn run(
 }
 
 fn unreachable_commit() -> Result<(String, &'static str, String)> {
-    Err(Error::InvalidRef("commit refs are resolved without listing".into()))
+    Err(Error::InvalidRef(
+        "commit refs are resolved without listing".into(),
+    ))
 }
 
 /// Fetches `want`; a commit the server will not hand out by id is looked for
 /// in the full history of every branch, as Flux does.
-fn fetch_want(imp: &dyn git::GitBackend, remote: &Remote<'_>, want: &Want, dir: &std::path::Path) -> Result<Box<dyn Fetched>> {
+fn fetch_want(
+    imp: &dyn git::GitBackend,
+    remote: &Remote<'_>,
+    want: &Want,
+    dir: &std::path::Path,
+) -> Result<Box<dyn Fetched>> {
     match (imp.fetch(remote, want, dir), want) {
         (Ok(f), _) => Ok(f),
         (Err(e), Want::Commit { id }) if !stops_fallback(&e) => {
@@ -236,7 +315,10 @@ fn fetch_want(imp: &dyn git::GitBackend, remote: &Remote<'_>, want: &Want, dir: 
             let _ = std::fs::remove_dir_all(dir);
             let mut f = imp.fetch(remote, &Want::AllBranches, dir)?;
             if !f.has_commit(id) {
-                return Err(Error::CommitNotFound { commit: id.clone(), url: remote.shown() });
+                return Err(Error::CommitNotFound {
+                    commit: id.clone(),
+                    url: remote.shown(),
+                });
             }
             f.select_commit(id)?;
             Ok(f)
@@ -245,14 +327,14 @@ fn fetch_want(imp: &dyn git::GitBackend, remote: &Remote<'_>, want: &Want, dir: 
     }
 }
 
-/// Errors that a second, wider fetch would only repeat.
+/// Errors that a second, wider fetch would only repeat. (A server refusing
+/// a want by id may just drop the connection, so "unreachable" is retried.)
 fn stops_fallback(e: &Error) -> bool {
     matches!(
         e,
         Error::AuthenticationFailed { .. }
             | Error::HostKey { .. }
             | Error::Tls { .. }
-            | Error::Unreachable { .. }
             | Error::Timeout { .. }
             | Error::InvalidCredentials(_)
             | Error::InvalidUrl { .. }

@@ -51,7 +51,9 @@ pub struct IgnoreRules {
 
 /// Lines of an ignore file that are patterns (not blank, not comments).
 fn patterns(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 impl IgnoreRules {
@@ -59,22 +61,34 @@ impl IgnoreRules {
     /// relative to the root, `""` for the root; file content) in walk order —
     /// and the optional `spec.ignore` text.
     pub fn new(source_ignores: &[(String, String)], spec_ignore: Option<&str>) -> Result<Self> {
-        let has_custom = source_ignores.iter().any(|(_, t)| patterns(t).next().is_some())
+        let has_custom = source_ignores
+            .iter()
+            .any(|(_, t)| patterns(t).next().is_some())
             || spec_ignore.is_some_and(|t| patterns(t).next().is_some());
         let mut matchers = Vec::new();
         let mut root = Vec::from(VCS_PATTERNS);
         if !has_custom {
             root.extend_from_slice(DEFAULT_PATTERNS);
         }
-        matchers.push((String::new(), build("", root.into_iter(), "built-in patterns")?));
+        matchers.push((
+            String::new(),
+            build("", root.into_iter(), "built-in patterns")?,
+        ));
         for (dir, text) in source_ignores {
-            let origin = if dir.is_empty() { IGNORE_FILE.to_string() } else { format!("{dir}/{IGNORE_FILE}") };
+            let origin = if dir.is_empty() {
+                IGNORE_FILE.to_string()
+            } else {
+                format!("{dir}/{IGNORE_FILE}")
+            };
             matchers.push((dir.clone(), build(dir, patterns(text), &origin)?));
         }
         if let Some(text) = spec_ignore {
             matchers.push((String::new(), build("", patterns(text), "spec.ignore")?));
         }
-        Ok(Self { matchers, dirs: Mutex::new(HashMap::new()) })
+        Ok(Self {
+            matchers,
+            dirs: Mutex::new(HashMap::new()),
+        })
     }
 
     /// Whether `path` (relative, `/`-separated) is excluded, itself or through
@@ -88,7 +102,11 @@ impl IgnoreRules {
             }
             end += i + 1;
         }
-        if is_dir { self.dir_excluded(path) } else { self.matches(path, false) }
+        if is_dir {
+            self.dir_excluded(path)
+        } else {
+            self.matches(path, false)
+        }
     }
 
     fn dir_excluded(&self, dir: &str) -> bool {
@@ -111,7 +129,10 @@ impl IgnoreRules {
             let rel = if domain.is_empty() {
                 path
             } else {
-                match path.strip_prefix(domain.as_str()).and_then(|r| r.strip_prefix('/')) {
+                match path
+                    .strip_prefix(domain.as_str())
+                    .and_then(|r| r.strip_prefix('/'))
+                {
                     Some(r) => r,
                     None => continue,
                 }
@@ -134,7 +155,10 @@ fn build<'a>(dir: &str, lines: impl Iterator<Item = &'a str>, origin: &str) -> R
             detail: format!("invalid ignore pattern '{line}': {e}"),
         })?;
     }
-    b.build().map_err(|e| Error::Archive { path: origin.to_string(), detail: e.to_string() })
+    b.build().map_err(|e| Error::Archive {
+        path: origin.to_string(),
+        detail: e.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -156,7 +180,10 @@ mod tests {
     fn any_custom_pattern_drops_the_defaults() {
         let r = IgnoreRules::new(&[(String::new(), "docs/\n".into())], None).expect("rules");
         assert!(r.is_excluded("docs/readme.md", false));
-        assert!(!r.is_excluded("horse.jpg", false), "defaults are gone (Flux's quirk)");
+        assert!(
+            !r.is_excluded("horse.jpg", false),
+            "defaults are gone (Flux's quirk)"
+        );
         assert!(r.is_excluded(".gitmodules", false), "VCS patterns stay");
         let r = IgnoreRules::new(&[], Some("*.md")).expect("rules");
         assert!(!r.is_excluded(".github/ci.yaml", false));
@@ -165,13 +192,17 @@ mod tests {
 
     #[test]
     fn comment_only_files_keep_the_defaults() {
-        let r = IgnoreRules::new(&[(String::new(), "# nothing\n\n".into())], Some("")).expect("rules");
+        let r =
+            IgnoreRules::new(&[(String::new(), "# nothing\n\n".into())], Some("")).expect("rules");
         assert!(r.is_excluded("x.png", false));
     }
 
     #[test]
     fn nested_files_are_scoped_and_later_patterns_win() {
-        let files = vec![(String::new(), "*.txt\n".to_string()), ("sub".to_string(), "!keep.txt\n/local.yaml\n".to_string())];
+        let files = vec![
+            (String::new(), "*.txt\n".to_string()),
+            ("sub".to_string(), "!keep.txt\n/local.yaml\n".to_string()),
+        ];
         let r = IgnoreRules::new(&files, Some("!top.txt")).expect("rules");
         assert!(r.is_excluded("a.txt", false));
         assert!(!r.is_excluded("top.txt", false));
@@ -179,13 +210,19 @@ mod tests {
         assert!(r.is_excluded("sub/other.txt", false));
         assert!(r.is_excluded("sub/local.yaml", false));
         assert!(!r.is_excluded("local.yaml", false));
-        assert!(!r.is_excluded("sub/deeper/local.yaml", false), "anchored to its own directory");
+        assert!(
+            !r.is_excluded("sub/deeper/local.yaml", false),
+            "anchored to its own directory"
+        );
     }
 
     #[test]
     fn excluded_directories_exclude_their_content() {
         let r = IgnoreRules::new(&[], Some("build/\n!build/keep.yaml")).expect("rules");
-        assert!(r.is_excluded("build/keep.yaml", false), "a file below an excluded dir cannot be re-included");
+        assert!(
+            r.is_excluded("build/keep.yaml", false),
+            "a file below an excluded dir cannot be re-included"
+        );
         assert!(r.is_excluded("x/build/y", false));
     }
 }

@@ -73,13 +73,26 @@ pub struct ObjectKey {
 impl ObjectKey {
     /// A GitRepository's key.
     pub fn git_repository(namespace: &str, name: &str) -> Self {
-        Self { kind: "gitrepository".into(), namespace: namespace.into(), name: name.into() }
+        Self {
+            kind: "gitrepository".into(),
+            namespace: namespace.into(),
+            name: name.into(),
+        }
     }
 
     fn components(&self) -> Result<[&str; 3]> {
         for c in [&self.kind, &self.namespace, &self.name] {
-            if c.is_empty() || c == "." || c == ".." || c.contains('/') || c.contains('\\') || c.contains('\0') {
-                return Err(Error::IllegalPath(format!("{}/{}/{}", self.kind, self.namespace, self.name)));
+            if c.is_empty()
+                || c == "."
+                || c == ".."
+                || c.contains('/')
+                || c.contains('\\')
+                || c.contains('\0')
+            {
+                return Err(Error::IllegalPath(format!(
+                    "{}/{}/{}",
+                    self.kind, self.namespace, self.name
+                )));
             }
         }
         Ok([&self.kind, &self.namespace, &self.name])
@@ -120,7 +133,10 @@ impl Storage {
     /// that would leave the storage root.
     pub fn local_path(&self, relative: &str) -> Result<PathBuf> {
         let p = Path::new(relative);
-        if p.is_absolute() || p.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
+        if p.is_absolute()
+            || p.components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
             return Err(Error::IllegalPath(relative.to_string()));
         }
         Ok(self.root.join(p))
@@ -168,15 +184,23 @@ impl Storage {
         let mut hw = HashingWriter::new(BufWriter::new(file));
         let value = write(&mut hw)?;
         let (digest, size, buf) = hw.finish();
-        let file = buf.into_inner().map_err(|e| Error::storage(tmp.path(), e.into_error()))?;
+        let file = buf
+            .into_inner()
+            .map_err(|e| Error::storage(tmp.path(), e.into_error()))?;
         file.sync_all().map_err(|e| Error::storage(tmp.path(), e))?;
         set_mode(tmp.path(), 0o600)?;
         if cancel.load(Ordering::SeqCst) {
-            return Err(Error::Archive { path: file_name, detail: "cancelled before it was stored".into() });
+            return Err(Error::Archive {
+                path: file_name,
+                detail: "cancelled before it was stored".into(),
+            });
         }
         let target = dir.join(&file_name);
-        tmp.persist(&target).map_err(|e| Error::storage(&target, e.error))?;
-        File::open(&dir).and_then(|d| d.sync_all()).map_err(|e| Error::storage(&dir, e))?;
+        tmp.persist(&target)
+            .map_err(|e| Error::storage(&target, e.error))?;
+        File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| Error::storage(&dir, e))?;
         let [k, ns, n] = key.components()?;
         let artifact = Artifact {
             path: format!("{k}/{ns}/{n}/{file_name}"),
@@ -196,8 +220,11 @@ impl Storage {
             .map_err(|e| Error::storage(&path, std::io::Error::other(e)))?;
         let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::storage(&dir, e))?;
         tmp.write_all(&json).map_err(|e| Error::storage(&path, e))?;
-        tmp.as_file().sync_all().map_err(|e| Error::storage(&path, e))?;
-        tmp.persist(&path).map_err(|e| Error::storage(&path, e.error))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| Error::storage(&path, e))?;
+        tmp.persist(&path)
+            .map_err(|e| Error::storage(&path, e.error))?;
         Ok(())
     }
 
@@ -205,15 +232,25 @@ impl Storage {
     /// still present.
     pub fn current(&self, key: &ObjectKey) -> Result<Option<ArtifactRecord>> {
         let path = self.object_dir(key)?.join(RECORD_FILE);
-        let Ok(bytes) = fs::read(&path) else { return Ok(None) };
-        let Ok(record) = serde_json::from_slice::<ArtifactRecord>(&bytes) else { return Ok(None) };
-        if self.local_path(&record.artifact.path)?.is_file() { Ok(Some(record)) } else { Ok(None) }
+        let Ok(bytes) = fs::read(&path) else {
+            return Ok(None);
+        };
+        let Ok(record) = serde_json::from_slice::<ArtifactRecord>(&bytes) else {
+            return Ok(None);
+        };
+        if self.local_path(&record.artifact.path)?.is_file() {
+            Ok(Some(record))
+        } else {
+            Ok(None)
+        }
     }
 
     /// Whether the file behind `artifact` exists and hashes to its digest.
     pub fn verify(&self, artifact: &Artifact) -> Result<bool> {
         let path = self.local_path(&artifact.path)?;
-        let Ok(mut f) = File::open(&path) else { return Ok(false) };
+        let Ok(mut f) = File::open(&path) else {
+            return Ok(false);
+        };
         let mut h = Sha256::new();
         let mut buf = vec![0u8; 64 * 1024];
         loop {
@@ -230,17 +267,22 @@ impl Storage {
     /// object, never `current` (a file name). Returns how many were removed.
     pub fn garbage_collect(&self, key: &ObjectKey, current: &str) -> Result<usize> {
         let dir = self.object_dir(key)?;
-        let Ok(read) = fs::read_dir(&dir) else { return Ok(0) };
+        let Ok(read) = fs::read_dir(&dir) else {
+            return Ok(0);
+        };
         let mut tarballs: Vec<(SystemTime, PathBuf)> = Vec::new();
         for entry in read.flatten() {
             let p = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".tar.gz") && !name.starts_with('.') && name != current {
-                let t = entry.metadata().and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH);
+                let t = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .unwrap_or(SystemTime::UNIX_EPOCH);
                 tarballs.push((t, p));
             }
         }
-        tarballs.sort_by(|a, b| b.0.cmp(&a.0));
+        tarballs.sort_by_key(|t| std::cmp::Reverse(t.0));
         let keep_others = RETAINED_ARTIFACTS.saturating_sub(1);
         let mut removed = 0;
         for (_, p) in tarballs.into_iter().skip(keep_others) {
@@ -268,8 +310,12 @@ fn set_mode(path: &Path, mode: u32) -> Result<()> {
 
 /// Now as RFC 3339 UTC with seconds, without pulling in a date crate.
 pub fn rfc3339_now() -> String {
-    let secs = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    humantime::format_rfc3339_seconds(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs)).to_string()
+    let secs = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    humantime::format_rfc3339_seconds(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs))
+        .to_string()
 }
 
 #[cfg(test)]
@@ -287,16 +333,34 @@ mod tests {
         for i in 0..4 {
             let commit = format!("{i:040}");
             let (a, ()) = s
-                .write_artifact(&key, &commit, &format!("main@sha1:{commit}"), &cancel, |w| {
-                    w.write_all(format!("content {i}").as_bytes()).map_err(|e| Error::storage("x", e))
-                })
+                .write_artifact(
+                    &key,
+                    &commit,
+                    &format!("main@sha1:{commit}"),
+                    &cancel,
+                    |w| {
+                        w.write_all(format!("content {i}").as_bytes())
+                            .map_err(|e| Error::storage("x", e))
+                    },
+                )
                 .expect("write");
             assert!(s.verify(&a).expect("verify"));
-            assert_eq!(a.path, format!("gitrepository/default/podinfo/{commit}.tar.gz"));
+            assert_eq!(
+                a.path,
+                format!("gitrepository/default/podinfo/{commit}.tar.gz")
+            );
             names.push(format!("{commit}.tar.gz"));
             std::thread::sleep(std::time::Duration::from_millis(20));
             s.garbage_collect(&key, &names[i]).expect("gc");
-            s.set_current(&key, &ArtifactRecord { artifact: a, commit, ignore: None }).expect("record");
+            s.set_current(
+                &key,
+                &ArtifactRecord {
+                    artifact: a,
+                    commit,
+                    ignore: None,
+                },
+            )
+            .expect("record");
         }
         let left: Vec<_> = fs::read_dir(s.object_dir(&key).expect("dir"))
             .expect("ls")
@@ -316,10 +380,19 @@ mod tests {
         let s = Storage::new(dir.path()).expect("storage");
         let key = ObjectKey::git_repository("ns", "n");
         let cancel = AtomicBool::new(true);
-        let r = s.write_artifact(&key, "abc", "r", &cancel, |w| w.write_all(b"x").map_err(|e| Error::storage("x", e)));
+        let r = s.write_artifact(&key, "abc", "r", &cancel, |w| {
+            w.write_all(b"x").map_err(|e| Error::storage("x", e))
+        });
         assert!(r.is_err());
-        let files: Vec<_> = fs::read_dir(s.object_dir(&key).expect("dir")).expect("ls").flatten().collect();
-        assert!(files.iter().all(|f| !f.file_name().to_string_lossy().ends_with(".tar.gz")));
+        let files: Vec<_> = fs::read_dir(s.object_dir(&key).expect("dir"))
+            .expect("ls")
+            .flatten()
+            .collect();
+        assert!(
+            files
+                .iter()
+                .all(|f| !f.file_name().to_string_lossy().ends_with(".tar.gz"))
+        );
     }
 
     #[test]
@@ -329,6 +402,9 @@ mod tests {
         assert!(s.local_path("../etc/passwd").is_err());
         assert!(s.local_path("/etc/passwd").is_err());
         assert!(s.object_dir(&ObjectKey::git_repository("..", "x")).is_err());
-        assert!(s.object_dir(&ObjectKey::git_repository("a/b", "x")).is_err());
+        assert!(
+            s.object_dir(&ObjectKey::git_repository("a/b", "x"))
+                .is_err()
+        );
     }
 }

@@ -55,7 +55,10 @@ impl GitUrl {
     /// Parses a URL. An scp-like `user@host:path` becomes `ssh://`.
     pub fn parse(input: &str) -> Result<Self> {
         let input = input.trim();
-        let invalid = |reason: &str| Error::InvalidUrl { url: redact_raw(input), reason: reason.to_string() };
+        let invalid = |reason: &str| Error::InvalidUrl {
+            url: redact_raw(input),
+            reason: reason.to_string(),
+        };
         if input.is_empty() {
             return Err(invalid("empty URL"));
         }
@@ -72,7 +75,14 @@ impl GitUrl {
                 if !rest.starts_with('/') {
                     return Err(invalid("file:// URLs need an absolute path"));
                 }
-                return Ok(Self { scheme, user: None, password: None, host: None, port: None, path: rest.into() });
+                return Ok(Self {
+                    scheme,
+                    user: None,
+                    password: None,
+                    host: None,
+                    port: None,
+                    path: rest.into(),
+                });
             }
             let (authority, path) = match rest.find('/') {
                 Some(i) => (&rest[..i], &rest[i..]),
@@ -127,10 +137,23 @@ impl GitUrl {
             if host.is_empty() {
                 return Err(invalid("missing host"));
             }
-            let path = if path.starts_with('/') { path.to_string() } else { format!("/{path}") };
-            return Ok(Self { scheme: Scheme::Ssh, user, password: None, host: Some(host), port: None, path });
+            let path = if path.starts_with('/') {
+                path.to_string()
+            } else {
+                format!("/{path}")
+            };
+            return Ok(Self {
+                scheme: Scheme::Ssh,
+                user,
+                password: None,
+                host: Some(host),
+                port: None,
+                path,
+            });
         }
-        Err(invalid("not a URL: expected scheme://host/path or user@host:path"))
+        Err(invalid(
+            "not a URL: expected scheme://host/path or user@host:path",
+        ))
     }
 
     /// The transport.
@@ -176,7 +199,10 @@ impl GitUrl {
 
     /// Returns a copy with this user name (for SSH, Flux defaults to `git`).
     pub fn with_user(&self, user: &str) -> Self {
-        Self { user: Some(user.to_string()), ..self.clone() }
+        Self {
+            user: Some(user.to_string()),
+            ..self.clone()
+        }
     }
 
     /// `[host]:port` or `host`, as OpenSSH names hosts in known_hosts.
@@ -221,14 +247,19 @@ fn split_host_port(hostport: &str) -> std::result::Result<(String, Option<u16>),
     if let Some(rest) = hostport.strip_prefix('[') {
         let (host, after) = rest.split_once(']').ok_or("unclosed '[' in host")?;
         let port = match after.strip_prefix(':') {
-            Some(p) if !p.is_empty() => Some(p.parse::<u16>().map_err(|_| format!("invalid port '{p}'"))?),
+            Some(p) if !p.is_empty() => Some(
+                p.parse::<u16>()
+                    .map_err(|_| format!("invalid port '{p}'"))?,
+            ),
             _ => None,
         };
         return Ok((host.to_ascii_lowercase(), port));
     }
     match hostport.rsplit_once(':') {
         Some((h, p)) if !p.is_empty() => {
-            let port = p.parse::<u16>().map_err(|_| format!("invalid port '{p}'"))?;
+            let port = p
+                .parse::<u16>()
+                .map_err(|_| format!("invalid port '{p}'"))?;
             Ok((h.to_ascii_lowercase(), Some(port)))
         }
         Some((h, _)) => Ok((h.to_ascii_lowercase(), None)),
@@ -243,7 +274,9 @@ fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         if bytes[i] == b'%'
             && i + 2 < bytes.len()
-            && let Some(v) = bytes.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok())
+            && let Some(v) = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok())
         {
             out.push(v);
             i += 3;
@@ -312,8 +345,14 @@ mod tests {
 
     #[test]
     fn file_and_local_paths() {
-        assert_eq!(GitUrl::parse("file:///tmp/r.git").expect("parses").scheme(), Scheme::File);
-        assert_eq!(GitUrl::parse("/tmp/r.git").expect("parses").to_string(), "file:///tmp/r.git");
+        assert_eq!(
+            GitUrl::parse("file:///tmp/r.git").expect("parses").scheme(),
+            Scheme::File
+        );
+        assert_eq!(
+            GitUrl::parse("/tmp/r.git").expect("parses").to_string(),
+            "file:///tmp/r.git"
+        );
     }
 
     #[test]

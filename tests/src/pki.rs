@@ -16,17 +16,64 @@ impl TestCa {
     pub fn generate() -> Result<Self> {
         let dir = tempfile::Builder::new().prefix("sluice-ca-").tempdir()?;
         let d = dir.path();
-        openssl(d, &["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out",
-            "ca.crt", "-days", "3650", "-subj", "/CN=Sluice Test CA"])?;
+        openssl(
+            d,
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.crt",
+                "-days",
+                "3650",
+                "-subj",
+                "/CN=Sluice Test CA",
+            ],
+        )?;
         std::fs::write(
             d.join("server.ext"),
             "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n\
              extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n",
         )?;
-        openssl(d, &["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out",
-            "server.csr", "-subj", "/CN=localhost"])?;
-        openssl(d, &["x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-            "-CAcreateserial", "-out", "server.crt", "-days", "3650", "-extfile", "server.ext"])?;
+        openssl(
+            d,
+            &[
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.csr",
+                "-subj",
+                "/CN=localhost",
+            ],
+        )?;
+        openssl(
+            d,
+            &[
+                "x509",
+                "-req",
+                "-in",
+                "server.csr",
+                "-CA",
+                "ca.crt",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-out",
+                "server.crt",
+                "-days",
+                "3650",
+                "-extfile",
+                "server.ext",
+            ],
+        )?;
         Ok(Self { dir })
     }
 
@@ -42,7 +89,10 @@ impl TestCa {
 
     /// Paths of the server certificate and key.
     pub fn server_pair(&self) -> (PathBuf, PathBuf) {
-        (self.dir.path().join("server.crt"), self.dir.path().join("server.key"))
+        (
+            self.dir.path().join("server.crt"),
+            self.dir.path().join("server.key"),
+        )
     }
 }
 
@@ -53,7 +103,11 @@ fn openssl(dir: &Path, args: &[&str]) -> Result<()> {
         .output()
         .context("running openssl (install the Debian package openssl)")?;
     if !out.status.success() {
-        bail!("openssl {} failed: {}", args.join(" "), String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "openssl {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     Ok(())
 }

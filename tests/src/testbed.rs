@@ -19,7 +19,10 @@ impl Testbed {
     /// Starts a fresh instance in a new temporary directory. With `nodes`, also
     /// kube-controller-manager, kube-scheduler and kwok with two fake nodes.
     pub fn start(nodes: bool) -> Result<Self> {
-        let dir = tempfile::Builder::new().prefix("sluice-testbed-").tempdir()?.keep();
+        let dir = tempfile::Builder::new()
+            .prefix("sluice-testbed-")
+            .tempdir()?
+            .keep();
         let mut tb = Self::up_in(&dir, nodes)?;
         tb.owned = true;
         Ok(tb)
@@ -39,7 +42,9 @@ impl Testbed {
     fn up_in(dir: &Path, nodes: bool) -> Result<Self> {
         let mut cmd = Command::new(script());
         cmd.arg("up").arg("--dir").arg(dir);
-        cmd.arg("--owner-pid").arg(std::process::id().to_string()).arg("--purge");
+        cmd.arg("--owner-pid")
+            .arg(std::process::id().to_string())
+            .arg("--purge");
         if nodes {
             cmd.arg("--nodes");
         }
@@ -56,7 +61,11 @@ impl Testbed {
         let Some(path) = last.strip_prefix("export KUBECONFIG=") else {
             bail!("tests/testbed up printed no kubeconfig line: {stdout}");
         };
-        Ok(Self { dir: dir.to_path_buf(), kubeconfig: PathBuf::from(path), owned: false })
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            kubeconfig: PathBuf::from(path),
+            owned: false,
+        })
     }
 
     /// The admin kubeconfig of this instance.
@@ -85,16 +94,26 @@ impl Testbed {
             .arg(&self.dir)
             .output()?;
         if !out.status.success() {
-            bail!("restart-apiserver failed: {}", String::from_utf8_lossy(&out.stderr));
+            bail!(
+                "restart-apiserver failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
         Ok(())
     }
 
     /// Stops the instance now.
     pub fn stop(&self) -> Result<()> {
-        let out = Command::new(script()).arg("down").arg("--dir").arg(&self.dir).output()?;
+        let out = Command::new(script())
+            .arg("down")
+            .arg("--dir")
+            .arg(&self.dir)
+            .output()?;
         if !out.status.success() {
-            bail!("tests/testbed down failed: {}", String::from_utf8_lossy(&out.stderr));
+            bail!(
+                "tests/testbed down failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
         Ok(())
     }

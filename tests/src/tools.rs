@@ -19,7 +19,11 @@ pub fn dir() -> Result<PathBuf> {
             return Err(String::from_utf8_lossy(&out.stderr).into_owned());
         }
         let stdout = String::from_utf8_lossy(&out.stdout);
-        stdout.lines().last().map(PathBuf::from).ok_or_else(|| "no output".to_string())
+        stdout
+            .lines()
+            .last()
+            .map(PathBuf::from)
+            .ok_or_else(|| "no output".to_string())
     })
     .clone()
     .map_err(|e| anyhow!("tests/testbed tools failed: {e}"))
@@ -39,7 +43,11 @@ pub fn kubectl() -> Result<PathBuf> {
 pub fn kustomize_build(dir: &std::path::Path) -> Result<String> {
     let out = Command::new(kustomize()?).arg("build").arg(dir).output()?;
     if !out.status.success() {
-        bail!("kustomize build {} failed: {}", dir.display(), String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "kustomize build {} failed: {}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     Ok(String::from_utf8(out.stdout)?)
 }

@@ -62,15 +62,28 @@ impl KnownHosts {
                 }
                 fields.next();
             }
-            let (Some(hosts), Some(key_type), Some(key)) = (fields.next(), fields.next(), fields.next()) else {
-                return Err(format!("line {}: expected 'hosts key-type base64-key'", n + 1));
+            let (Some(hosts), Some(key_type), Some(key)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                return Err(format!(
+                    "line {}: expected 'hosts key-type base64-key'",
+                    n + 1
+                ));
             };
-            let key = b64.decode(key).map_err(|_| format!("line {}: key is not base64", n + 1))?;
+            let key = b64
+                .decode(key)
+                .map_err(|_| format!("line {}: key is not base64", n + 1))?;
             let hosts = if let Some(rest) = hosts.strip_prefix("|1|") {
-                let (salt, hash) = rest.split_once('|').ok_or_else(|| format!("line {}: malformed hashed host", n + 1))?;
+                let (salt, hash) = rest
+                    .split_once('|')
+                    .ok_or_else(|| format!("line {}: malformed hashed host", n + 1))?;
                 HostPattern::Hashed {
-                    salt: b64.decode(salt).map_err(|_| format!("line {}: malformed hashed host", n + 1))?,
-                    hash: b64.decode(hash).map_err(|_| format!("line {}: malformed hashed host", n + 1))?,
+                    salt: b64
+                        .decode(salt)
+                        .map_err(|_| format!("line {}: malformed hashed host", n + 1))?,
+                    hash: b64
+                        .decode(hash)
+                        .map_err(|_| format!("line {}: malformed hashed host", n + 1))?,
                 }
             } else {
                 HostPattern::List(
@@ -83,12 +96,20 @@ impl KnownHosts {
                         .collect(),
                 )
             };
-            entries.push(Entry { hosts, key_type: key_type.to_string(), key, revoked });
+            entries.push(Entry {
+                hosts,
+                key_type: key_type.to_string(),
+                key,
+                revoked,
+            });
         }
         if entries.is_empty() {
             return Err("no host key entries".to_string());
         }
-        Ok(Self { text: text.to_string(), entries })
+        Ok(Self {
+            text: text.to_string(),
+            entries,
+        })
     }
 
     /// The original text, for an OpenSSH `UserKnownHostsFile`.
@@ -105,7 +126,9 @@ impl KnownHosts {
         for e in self.entries.iter().filter(|e| e.hosts.matches(&host)) {
             if e.key == key {
                 if e.revoked {
-                    return HostKeyCheck::Changed { expected: vec!["(this key is revoked)".into()] };
+                    return HostKeyCheck::Changed {
+                        expected: vec!["(this key is revoked)".into()],
+                    };
                 }
                 trusted = true;
             } else if !e.revoked {
@@ -125,7 +148,9 @@ impl KnownHosts {
 impl HostPattern {
     fn matches(&self, host: &str) -> bool {
         match self {
-            HostPattern::Hashed { salt, hash } => hmac_sha1(salt, host.as_bytes()).as_slice() == hash.as_slice(),
+            HostPattern::Hashed { salt, hash } => {
+                hmac_sha1(salt, host.as_bytes()).as_slice() == hash.as_slice()
+            }
             HostPattern::List(patterns) => {
                 let mut hit = false;
                 for (negated, p) in patterns {
@@ -170,12 +195,20 @@ fn wildcard(pattern: &str, text: &str) -> bool {
 
 fn hmac_sha1(key: &[u8], msg: &[u8]) -> Vec<u8> {
     const BLOCK: usize = 64;
-    let mut k = if key.len() > BLOCK { Sha1::digest(key).to_vec() } else { key.to_vec() };
+    let mut k = if key.len() > BLOCK {
+        Sha1::digest(key).to_vec()
+    } else {
+        key.to_vec()
+    };
     k.resize(BLOCK, 0);
     let ipad: Vec<u8> = k.iter().map(|b| b ^ 0x36).collect();
     let opad: Vec<u8> = k.iter().map(|b| b ^ 0x5c).collect();
     let inner = Sha1::new().chain_update(&ipad).chain_update(msg).finalize();
-    Sha1::new().chain_update(&opad).chain_update(inner).finalize().to_vec()
+    Sha1::new()
+        .chain_update(&opad)
+        .chain_update(inner)
+        .finalize()
+        .to_vec()
 }
 
 #[cfg(test)]
@@ -186,30 +219,47 @@ mod tests {
     const OTHER: &str = "AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f";
 
     fn blob(k: &str) -> Vec<u8> {
-        base64::engine::general_purpose::STANDARD.decode(k).expect("b64")
+        base64::engine::general_purpose::STANDARD
+            .decode(k)
+            .expect("b64")
     }
 
     #[test]
     fn plain_entries_with_ports_and_wildcards() {
-        let kh = KnownHosts::parse(&format!("github.com,*.example.org ssh-ed25519 {KEY}\n[127.0.0.1]:2222 ssh-ed25519 {KEY}\n"))
-            .expect("parses");
+        let kh = KnownHosts::parse(&format!(
+            "github.com,*.example.org ssh-ed25519 {KEY}\n[127.0.0.1]:2222 ssh-ed25519 {KEY}\n"
+        ))
+        .expect("parses");
         assert_eq!(kh.check("github.com", &blob(KEY)), HostKeyCheck::Trusted);
-        assert_eq!(kh.check("git.example.org", &blob(KEY)), HostKeyCheck::Trusted);
-        assert_eq!(kh.check("[127.0.0.1]:2222", &blob(KEY)), HostKeyCheck::Trusted);
+        assert_eq!(
+            kh.check("git.example.org", &blob(KEY)),
+            HostKeyCheck::Trusted
+        );
+        assert_eq!(
+            kh.check("[127.0.0.1]:2222", &blob(KEY)),
+            HostKeyCheck::Trusted
+        );
         assert_eq!(kh.check("127.0.0.1", &blob(KEY)), HostKeyCheck::Unknown);
         assert_eq!(
             kh.check("github.com", &blob(OTHER)),
-            HostKeyCheck::Changed { expected: vec!["ssh-ed25519".into()] }
+            HostKeyCheck::Changed {
+                expected: vec!["ssh-ed25519".into()]
+            }
         );
     }
 
     #[test]
     fn negation_and_revocation() {
-        let kh = KnownHosts::parse(&format!("*.corp,!bad.corp ssh-ed25519 {KEY}\n@revoked * ssh-ed25519 {OTHER}\n"))
-            .expect("parses");
+        let kh = KnownHosts::parse(&format!(
+            "*.corp,!bad.corp ssh-ed25519 {KEY}\n@revoked * ssh-ed25519 {OTHER}\n"
+        ))
+        .expect("parses");
         assert_eq!(kh.check("good.corp", &blob(KEY)), HostKeyCheck::Trusted);
         assert_eq!(kh.check("bad.corp", &blob(KEY)), HostKeyCheck::Unknown);
-        assert!(matches!(kh.check("good.corp", &blob(OTHER)), HostKeyCheck::Changed { .. }));
+        assert!(matches!(
+            kh.check("good.corp", &blob(OTHER)),
+            HostKeyCheck::Changed { .. }
+        ));
     }
 
     #[test]
@@ -218,7 +268,11 @@ mod tests {
         let salt = b"0123456789abcdefghij";
         let hash = hmac_sha1(salt, b"example.com");
         let b64 = base64::engine::general_purpose::STANDARD;
-        let line = format!("|1|{}|{} ssh-ed25519 {KEY}\n", b64.encode(salt), b64.encode(hash));
+        let line = format!(
+            "|1|{}|{} ssh-ed25519 {KEY}\n",
+            b64.encode(salt),
+            b64.encode(hash)
+        );
         let kh = KnownHosts::parse(&line).expect("parses");
         assert_eq!(kh.check("example.com", &blob(KEY)), HostKeyCheck::Trusted);
         assert_eq!(kh.check("example.net", &blob(KEY)), HostKeyCheck::Unknown);

@@ -69,13 +69,19 @@ impl Credentials {
     /// path) only labels error messages. Which keys matter depends on the
     /// URL's scheme: SSH needs `identity` and `known_hosts`; HTTP(S) takes
     /// `bearerToken` or `username`/`password`, and `ca.crt`.
-    pub fn from_secret_data(data: &BTreeMap<String, Vec<u8>>, url: &GitUrl, secret_name: &str) -> Result<Self> {
+    pub fn from_secret_data(
+        data: &BTreeMap<String, Vec<u8>>,
+        url: &GitUrl,
+        secret_name: &str,
+    ) -> Result<Self> {
         let text = |key: &str| -> Result<Option<String>> {
             match data.get(key) {
                 None => Ok(None),
-                Some(v) => String::from_utf8(v.clone())
-                    .map(Some)
-                    .map_err(|_| Error::InvalidCredentials(format!("key '{key}' in secret '{secret_name}' is not UTF-8"))),
+                Some(v) => String::from_utf8(v.clone()).map(Some).map_err(|_| {
+                    Error::InvalidCredentials(format!(
+                        "key '{key}' in secret '{secret_name}' is not UTF-8"
+                    ))
+                }),
             }
         };
         let mut creds = Credentials::default();
@@ -88,7 +94,9 @@ impl Credentials {
                         ))
                     })?;
                     let known_hosts = known_hosts::KnownHosts::parse(&known).map_err(|e| {
-                        Error::InvalidCredentials(format!("'known_hosts' in secret '{secret_name}': {e}"))
+                        Error::InvalidCredentials(format!(
+                            "'known_hosts' in secret '{secret_name}': {e}"
+                        ))
                     })?;
                     if key_is_encrypted(&identity) && !data.contains_key("password") {
                         return Err(Error::InvalidCredentials(format!(
@@ -103,9 +111,15 @@ impl Credentials {
                 } else if let Some(known) = text("known_hosts")? {
                     // Host keys alone: still verified, authentication by other means.
                     let known_hosts = known_hosts::KnownHosts::parse(&known).map_err(|e| {
-                        Error::InvalidCredentials(format!("'known_hosts' in secret '{secret_name}': {e}"))
+                        Error::InvalidCredentials(format!(
+                            "'known_hosts' in secret '{secret_name}': {e}"
+                        ))
                     })?;
-                    creds.ssh = Some(SshAuth { identity: Secret::new(""), passphrase: None, known_hosts });
+                    creds.ssh = Some(SshAuth {
+                        identity: Secret::new(""),
+                        passphrase: None,
+                        known_hosts,
+                    });
                 }
             }
             _ => {
@@ -150,7 +164,12 @@ impl Credentials {
             if let Some(p) = &s.passphrase {
                 secrets.push(p.expose());
             }
-            secrets.extend(s.identity.expose().lines().filter(|l| l.len() > 16 && !l.starts_with("-----")));
+            secrets.extend(
+                s.identity
+                    .expose()
+                    .lines()
+                    .filter(|l| l.len() > 16 && !l.starts_with("-----")),
+            );
         }
         for s in secrets.into_iter().filter(|s| s.len() >= 3) {
             out = out.replace(s, "***");
@@ -178,7 +197,8 @@ pub fn key_is_encrypted(key: &str) -> bool {
             let magic = b"openssh-key-v1\0";
             if raw.starts_with(magic) && raw.len() > magic.len() + 4 {
                 let at = magic.len();
-                let len = u32::from_be_bytes([raw[at], raw[at + 1], raw[at + 2], raw[at + 3]]) as usize;
+                let len =
+                    u32::from_be_bytes([raw[at], raw[at + 1], raw[at + 2], raw[at + 3]]) as usize;
                 if let Some(cipher) = raw.get(at + 4..at + 4 + len) {
                     return cipher != b"none";
                 }
@@ -193,15 +213,25 @@ mod tests {
     use super::*;
 
     fn data(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.as_bytes().to_vec())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+            .collect()
     }
 
     #[test]
     fn basic_auth_and_ca() {
         let url = GitUrl::parse("https://example.com/r.git").expect("url");
-        let c = Credentials::from_secret_data(&data(&[("username", "u"), ("password", "pw"), ("ca.crt", "PEM")]), &url, "ns/s")
-            .expect("parses");
-        assert_eq!(c.basic.as_ref().map(|(u, p)| (u.as_str(), p.expose())), Some(("u", "pw")));
+        let c = Credentials::from_secret_data(
+            &data(&[("username", "u"), ("password", "pw"), ("ca.crt", "PEM")]),
+            &url,
+            "ns/s",
+        )
+        .expect("parses");
+        assert_eq!(
+            c.basic.as_ref().map(|(u, p)| (u.as_str(), p.expose())),
+            Some(("u", "pw"))
+        );
         assert_eq!(c.ca_pem.as_deref(), Some("PEM"));
         assert!(!format!("{c:?}").contains("pw\""));
     }
@@ -209,8 +239,16 @@ mod tests {
     #[test]
     fn bearer_wins_over_basic() {
         let url = GitUrl::parse("https://example.com/r.git").expect("url");
-        let c = Credentials::from_secret_data(&data(&[("username", "u"), ("password", "pw"), ("bearerToken", "tok")]), &url, "s")
-            .expect("parses");
+        let c = Credentials::from_secret_data(
+            &data(&[
+                ("username", "u"),
+                ("password", "pw"),
+                ("bearerToken", "tok"),
+            ]),
+            &url,
+            "s",
+        )
+        .expect("parses");
         assert!(c.basic.is_none());
         assert_eq!(c.bearer.as_ref().map(Secret::expose), Some("tok"));
     }
@@ -218,7 +256,8 @@ mod tests {
     #[test]
     fn password_without_username_is_an_error() {
         let url = GitUrl::parse("https://example.com/r.git").expect("url");
-        let err = Credentials::from_secret_data(&data(&[("password", "pw")]), &url, "ns/s").expect_err("refused");
+        let err = Credentials::from_secret_data(&data(&[("password", "pw")]), &url, "ns/s")
+            .expect_err("refused");
         assert!(err.to_string().contains("no 'username'"), "{err}");
         assert!(!err.to_string().contains("pw"));
     }
@@ -226,7 +265,8 @@ mod tests {
     #[test]
     fn ssh_needs_known_hosts() {
         let url = GitUrl::parse("ssh://git@example.com/r.git").expect("url");
-        let err = Credentials::from_secret_data(&data(&[("identity", "KEY")]), &url, "ns/s").expect_err("refused");
+        let err = Credentials::from_secret_data(&data(&[("identity", "KEY")]), &url, "ns/s")
+            .expect_err("refused");
         assert!(err.to_string().contains("known_hosts"), "{err}");
     }
 
@@ -239,13 +279,18 @@ mod tests {
 
     #[test]
     fn redaction_hides_every_secret() {
-        let c = Credentials { basic: Some(("u".into(), Secret::new("hunter2"))), ..Default::default() };
+        let c = Credentials {
+            basic: Some(("u".into(), Secret::new("hunter2"))),
+            ..Default::default()
+        };
         assert_eq!(c.redact("auth hunter2 failed"), "auth *** failed");
     }
 
     #[test]
     fn encrypted_key_detection() {
-        assert!(key_is_encrypted("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"));
+        assert!(key_is_encrypted(
+            "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+        ));
         assert!(!key_is_encrypted("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n"));
     }
 }

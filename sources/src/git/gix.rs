@@ -11,7 +11,7 @@ use gix::protocol::transport::client::blocking_io::http;
 use gix::remote::Direction;
 use gix::remote::fetch::{Shallow, Tags};
 
-use super::{Fetched, GitBackend, RemoteRef, Remote, TransferStats, Want, ssh};
+use super::{Fetched, GitBackend, Remote, RemoteRef, TransferStats, Want, ssh};
 use crate::archive::{BlobSource, EntryKind, TreeEntry};
 use crate::error::{Error, Result};
 use crate::url::Scheme;
@@ -23,6 +23,8 @@ struct Session {
     url: String,
     overrides: Vec<String>,
     ssh_stderr: Option<std::path::PathBuf>,
+    /// Key files for this session's ssh; removed with it.
+    _files: Option<tempfile::TempDir>,
 }
 
 fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
@@ -42,25 +44,49 @@ impl Gix {
     fn session(&self, remote: &Remote<'_>) -> Result<Session> {
         let mut overrides = vec!["protocol.version=2".to_string()];
         let mut ssh_stderr = None;
+        let mut files = None;
         let mut url = remote.url.clone();
         if url.scheme() == Scheme::Ssh {
             if url.user().is_none() {
                 url = url.with_user("git");
             }
-            let timeout = remote.deadline.saturating_duration_since(Instant::now()).as_secs().clamp(1, 60);
-            let cmd = ssh::command(remote.scratch, remote.creds.ssh.as_ref(), timeout)?;
+            let timeout = remote
+                .deadline
+                .saturating_duration_since(Instant::now())
+                .as_secs()
+                .clamp(1, 60);
+            let dir = tempfile::Builder::new()
+                .prefix("ssh-")
+                .tempdir_in(remote.scratch)
+                .map_err(|e| Error::storage(remote.scratch, e))?;
+            let cmd = ssh::command(dir.path(), remote.creds.ssh.as_ref(), timeout)?;
+            files = Some(dir);
             overrides.push(format!("core.sshCommand={}", cmd.command));
             overrides.push("ssh.variant=ssh".to_string());
             ssh_stderr = Some(cmd.stderr_path);
         }
-        Ok(Session { url: url.to_transport_url(), overrides, ssh_stderr })
+        Ok(Session {
+            url: url.to_transport_url(),
+            overrides,
+            ssh_stderr,
+            _files: files,
+        })
     }
 
     fn init(&self, dir: &Path, session: &Session) -> Result<gix::Repository> {
-        let opts = gix::open::Options::isolated().config_overrides(session.overrides.iter().map(String::as_str));
-        gix::ThreadSafeRepository::init_opts(dir, gix::create::Kind::Bare, gix::create::Options::default(), opts)
-            .map(|r| r.to_thread_local())
-            .map_err(|e| Error::Storage { path: dir.to_path_buf(), source: std::io::Error::other(e.to_string()) })
+        let opts = gix::open::Options::isolated()
+            .config_overrides(session.overrides.iter().map(String::as_str));
+        gix::ThreadSafeRepository::init_opts(
+            dir,
+            gix::create::Kind::Bare,
+            gix::create::Options::default(),
+            opts,
+        )
+        .map(|r| r.to_thread_local())
+        .map_err(|e| Error::Storage {
+            path: dir.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })
     }
 
     /// HTTP options: CA bundle, bearer token and timeouts through reqwest,
@@ -71,19 +97,34 @@ impl Gix {
         }
         let mut opts = http::Options::default();
         if let Some(token) = &remote.creds.bearer {
-            opts.extra_headers.push(format!("Authorization: Bearer {}", token.expose()));
+            opts.extra_headers
+                .push(format!("Authorization: Bearer {}", token.expose()));
         }
         let certs = match &remote.creds.ca_pem {
-            Some(pem) => reqwest::Certificate::from_pem_bundle(pem.as_bytes())
-                .map_err(|e| Error::InvalidCredentials(format!("'ca.crt' is not a PEM certificate bundle: {e}")))?,
+            Some(pem) => reqwest::Certificate::from_pem_bundle(pem.as_bytes()).map_err(|e| {
+                Error::InvalidCredentials(format!("'ca.crt' is not a PEM certificate bundle: {e}"))
+            })?,
             None => Vec::new(),
         };
-        let total = remote.deadline.saturating_duration_since(Instant::now()).max(Duration::from_secs(1));
-        let configure: Box<http::reqwest::ConfigureClientFn> = Box::new(move |b: reqwest::blocking::ClientBuilder| {
-            let b = b.connect_timeout(total.min(Duration::from_secs(30))).timeout(total);
-            Ok(if certs.is_empty() { b } else { b.tls_certs_merge(certs.clone()) })
-        });
-        let backend = http::reqwest::Options { configure_client: Some(configure), configure_request: None };
+        let total = remote
+            .deadline
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_secs(1));
+        let configure: Box<http::reqwest::ConfigureClientFn> =
+            Box::new(move |b: reqwest::blocking::ClientBuilder| {
+                let b = b
+                    .connect_timeout(total.min(Duration::from_secs(30)))
+                    .timeout(total);
+                Ok(if certs.is_empty() {
+                    b
+                } else {
+                    b.tls_certs_merge(certs.clone())
+                })
+            });
+        let backend = http::reqwest::Options {
+            configure_client: Some(configure),
+            configure_request: None,
+        };
         opts.backend = Some(Arc::new(Mutex::new(backend)));
         Ok(Some(Box::new(opts)))
     }
@@ -97,7 +138,10 @@ impl Gix {
     ) -> Result<gix::Remote<'r>> {
         let mut r = repo
             .remote_at(session.url.as_str())
-            .map_err(|e| Error::InvalidUrl { url: remote.shown(), reason: error_chain(&e) })?
+            .map_err(|e| Error::InvalidUrl {
+                url: remote.shown(),
+                reason: error_chain(&e),
+            })?
             .with_fetch_tags(Tags::None);
         if !refspecs.is_empty() {
             r = r
@@ -112,9 +156,17 @@ impl Gix {
         r: &'a gix::Remote<'r>,
         remote: &Remote<'_>,
         session: &Session,
-    ) -> Result<gix::remote::Connection<'a, 'a, 'r, Box<dyn gix::protocol::transport::client::blocking_io::Transport + Send>>>
-    {
-        let mut conn = r.connect(Direction::Fetch).map_err(|e| self.classify(remote, session, &e))?;
+    ) -> Result<
+        gix::remote::Connection<
+            'a,
+            'a,
+            'r,
+            Box<dyn gix::protocol::transport::client::blocking_io::Transport + Send>,
+        >,
+    > {
+        let mut conn = r
+            .connect(Direction::Fetch)
+            .map_err(|e| self.classify(remote, session, &e))?;
         let basic = remote.creds.basic.clone();
         conn.set_credentials(move |action| match action {
             gix::credentials::helper::Action::Get(ctx) => match &basic {
@@ -126,7 +178,9 @@ impl Gix {
                     },
                     next: gix::credentials::helper::NextAction::from(ctx),
                 })),
-                None => Err(gix::Error::from(gix::error::message("the server requires credentials and none were given"))),
+                None => Err(gix::Error::from(gix::error::message(
+                    "the server requires credentials and none were given",
+                ))),
             },
             _ => Ok(None),
         });
@@ -137,7 +191,12 @@ impl Gix {
     }
 
     /// Maps a gix error (and what ssh printed) to a precise error.
-    fn classify(&self, remote: &Remote<'_>, session: &Session, e: &(dyn std::error::Error + 'static)) -> Error {
+    fn classify(
+        &self,
+        remote: &Remote<'_>,
+        session: &Session,
+        e: &(dyn std::error::Error + 'static),
+    ) -> Error {
         if let Some(path) = &session.ssh_stderr
             && let Ok(text) = std::fs::read_to_string(path)
             && let Some(err) = ssh::classify(&text, remote.url)
@@ -147,7 +206,10 @@ impl Gix {
         let text = remote.creds.redact(&error_chain(e));
         let lower = text.to_ascii_lowercase();
         if remote.cancel.load(std::sync::atomic::Ordering::SeqCst) || remote.expired() {
-            return Error::Timeout { url: remote.shown(), after: "the deadline".into() };
+            return Error::Timeout {
+                url: remote.shown(),
+                after: "the deadline".into(),
+            };
         }
         if lower.contains("401")
             || lower.contains("403")
@@ -155,13 +217,23 @@ impl Gix {
             || lower.contains("authentication")
             || lower.contains("permission denied")
         {
-            return Error::AuthenticationFailed { url: remote.shown(), detail: text };
+            return Error::AuthenticationFailed {
+                url: remote.shown(),
+                detail: text,
+            };
         }
-        if lower.contains("certificate") || lower.contains("unknownissuer") || lower.contains("tls") {
-            return Error::Tls { url: remote.shown(), detail: text };
+        if lower.contains("certificate") || lower.contains("unknownissuer") || lower.contains("tls")
+        {
+            return Error::Tls {
+                url: remote.shown(),
+                detail: text,
+            };
         }
         if lower.contains("timed out") || lower.contains("timeout") {
-            return Error::Timeout { url: remote.shown(), after: "the transport timeout".into() };
+            return Error::Timeout {
+                url: remote.shown(),
+                after: "the transport timeout".into(),
+            };
         }
         if lower.contains("connection refused")
             || lower.contains("dns")
@@ -169,42 +241,71 @@ impl Gix {
             || lower.contains("connect")
             || lower.contains("unreachable")
         {
-            return Error::Unreachable { url: remote.shown(), detail: text };
+            return Error::Unreachable {
+                url: remote.shown(),
+                detail: text,
+            };
         }
-        Error::Git { url: remote.shown(), detail: text }
+        Error::Git {
+            url: remote.shown(),
+            detail: text,
+        }
     }
 }
 
 impl GitBackend for Gix {
     fn ls_refs(&self, remote: &Remote<'_>) -> Result<Vec<RemoteRef>> {
         let session = self.session(remote)?;
-        let dir = tempfile::Builder::new().prefix("ls-").tempdir_in(remote.scratch).map_err(|e| Error::storage(remote.scratch, e))?;
+        let dir = tempfile::Builder::new()
+            .prefix("ls-")
+            .tempdir_in(remote.scratch)
+            .map_err(|e| Error::storage(remote.scratch, e))?;
         let repo = self.init(dir.path(), &session)?;
-        let specs = ["+refs/heads/*:refs/remotes/origin/*".to_string(), "+refs/tags/*:refs/tags/*".to_string()];
+        let specs = [
+            "+refs/heads/*:refs/remotes/origin/*".to_string(),
+            "+refs/tags/*:refs/tags/*".to_string(),
+        ];
         let r = self.make_remote(&repo, remote, &session, &specs)?;
         let conn = self.connect(&r, remote, &session)?;
         let (map, _) = conn
             .ref_map(
                 gix::progress::Discard,
-                gix::remote::ref_map::Options { prefix_from_spec_as_filter_on_remote: false, ..Default::default() },
+                gix::remote::ref_map::Options {
+                    prefix_from_spec_as_filter_on_remote: false,
+                    ..Default::default()
+                },
             )
             .map_err(|e| self.classify(remote, &session, &e))?;
         let mut out = Vec::new();
         for r in &map.remote_refs {
             match r {
-                Ref::Direct { full_ref_name, object } => out.push(RemoteRef {
+                Ref::Direct {
+                    full_ref_name,
+                    object,
+                } => out.push(RemoteRef {
                     name: full_ref_name.to_string(),
                     target: object.to_string(),
                     peeled: None,
                 }),
-                Ref::Peeled { full_ref_name, tag, object } => out.push(RemoteRef {
+                Ref::Peeled {
+                    full_ref_name,
+                    tag,
+                    object,
+                } => out.push(RemoteRef {
                     name: full_ref_name.to_string(),
                     target: tag.to_string(),
                     peeled: Some(object.to_string()),
                 }),
-                Ref::Symbolic { full_ref_name, tag, object, .. } => out.push(RemoteRef {
+                Ref::Symbolic {
+                    full_ref_name,
+                    tag,
+                    object,
+                    ..
+                } => out.push(RemoteRef {
                     name: full_ref_name.to_string(),
-                    target: tag.map(|t| t.to_string()).unwrap_or_else(|| object.to_string()),
+                    target: tag
+                        .map(|t| t.to_string())
+                        .unwrap_or_else(|| object.to_string()),
                     peeled: tag.map(|_| object.to_string()),
                 }),
                 Ref::Unborn { .. } => {}
@@ -218,7 +319,11 @@ impl GitBackend for Gix {
         let repo = self.init(dir, &session)?;
         let (spec, local, depth) = match want {
             Want::Ref { name, depth } => (format!("+{name}:{name}"), Some(name.clone()), *depth),
-            Want::Commit { id } => (format!("{id}:refs/sluice/commit"), Some("refs/sluice/commit".into()), Some(1)),
+            Want::Commit { id } => (
+                format!("{id}:refs/sluice/commit"),
+                Some("refs/sluice/commit".into()),
+                Some(1),
+            ),
             Want::AllBranches => ("+refs/heads/*:refs/heads/*".to_string(), None, None),
         };
         let r = self.make_remote(&repo, remote, &session, std::slice::from_ref(&spec))?;
@@ -230,9 +335,13 @@ impl GitBackend for Gix {
             prepare = prepare.with_shallow(Shallow::DepthAtRemote(d));
         }
         remote.progress.phase("receiving objects");
-        let outcome = prepare.receive(gix::progress::Discard, remote.cancel).map_err(|e| self.classify(remote, &session, &e))?;
+        let outcome = prepare
+            .receive(gix::progress::Discard, remote.cancel)
+            .map_err(|e| self.classify(remote, &session, &e))?;
         let stats = match &outcome.status {
-            gix::remote::fetch::Status::Change { write_pack_bundle, .. } => TransferStats {
+            gix::remote::fetch::Status::Change {
+                write_pack_bundle, ..
+            } => TransferStats {
                 objects: u64::from(write_pack_bundle.index.num_objects),
                 bytes: write_pack_bundle
                     .data_path
@@ -243,13 +352,17 @@ impl GitBackend for Gix {
             },
             _ => TransferStats::default(),
         };
-        remote.progress.transfer(stats.objects, stats.objects, stats.bytes);
+        remote
+            .progress
+            .transfer(stats.objects, stats.objects, stats.bytes);
         let commit = match &local {
             Some(name) => {
-                let mut r = repo.find_reference(name.as_str()).map_err(|e| Error::CorruptTransfer {
-                    url: remote.shown(),
-                    detail: format!("'{name}' missing after fetch: {}", error_chain(&e)),
-                })?;
+                let mut r =
+                    repo.find_reference(name.as_str())
+                        .map_err(|e| Error::CorruptTransfer {
+                            url: remote.shown(),
+                            detail: format!("'{name}' missing after fetch: {}", error_chain(&e)),
+                        })?;
                 let c = r.peel_to_commit().map_err(|e| Error::CorruptTransfer {
                     url: remote.shown(),
                     detail: format!("'{name}' does not lead to a commit: {}", error_chain(&e)),
@@ -258,7 +371,11 @@ impl GitBackend for Gix {
             }
             None => String::new(),
         };
-        Ok(Box::new(GixFetched { repo, commit, stats }))
+        Ok(Box::new(GixFetched {
+            repo,
+            commit,
+            stats,
+        }))
     }
 }
 
@@ -269,18 +386,25 @@ struct GixFetched {
 }
 
 fn oid(id: &str) -> Result<gix::ObjectId> {
-    gix::ObjectId::from_hex(id.as_bytes()).map_err(|e| Error::InvalidRef(format!("'{id}' is not an object id: {e}")))
+    gix::ObjectId::from_hex(id.as_bytes())
+        .map_err(|e| Error::InvalidRef(format!("'{id}' is not an object id: {e}")))
 }
 
 impl GixFetched {
     fn corrupt(&self, detail: String) -> Error {
-        Error::CorruptTransfer { url: String::from("<fetched repository>"), detail }
+        Error::CorruptTransfer {
+            url: String::from("<fetched repository>"),
+            detail,
+        }
     }
 }
 
 impl BlobSource for GixFetched {
     fn blob(&self, id: &str) -> Result<Vec<u8>> {
-        let blob = self.repo.find_blob(oid(id)?).map_err(|e| self.corrupt(format!("blob {id}: {}", error_chain(&e))))?;
+        let blob = self
+            .repo
+            .find_blob(oid(id)?)
+            .map_err(|e| self.corrupt(format!("blob {id}: {}", error_chain(&e))))?;
         Ok(blob.data.clone())
     }
 }
@@ -291,27 +415,46 @@ impl Fetched for GixFetched {
     }
 
     fn has_commit(&mut self, id: &str) -> bool {
-        oid(id).ok().is_some_and(|o| self.repo.find_commit(o).is_ok())
+        oid(id)
+            .ok()
+            .is_some_and(|o| self.repo.find_commit(o).is_ok())
     }
 
     fn select_commit(&mut self, id: &str) -> Result<()> {
         let o = oid(id)?;
-        self.repo.find_commit(o).map_err(|e| self.corrupt(format!("commit {id}: {}", error_chain(&e))))?;
+        self.repo
+            .find_commit(o)
+            .map_err(|e| self.corrupt(format!("commit {id}: {}", error_chain(&e))))?;
         self.commit = id.to_string();
         Ok(())
     }
 
     fn subject(&self) -> Result<String> {
-        let c = self.repo.find_commit(oid(&self.commit)?).map_err(|e| self.corrupt(error_chain(&e)))?;
+        let c = self
+            .repo
+            .find_commit(oid(&self.commit)?)
+            .map_err(|e| self.corrupt(error_chain(&e)))?;
         let msg = c.message_raw_sloppy();
-        Ok(String::from_utf8_lossy(msg).lines().next().unwrap_or_default().trim().to_string())
+        Ok(String::from_utf8_lossy(msg)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string())
     }
 
     fn tree(&self) -> Result<Vec<TreeEntry>> {
-        let commit = self.repo.find_commit(oid(&self.commit)?).map_err(|e| self.corrupt(error_chain(&e)))?;
-        let tree = commit.tree().map_err(|e| self.corrupt(format!("tree of {}: {}", self.commit, error_chain(&e))))?;
+        let commit = self
+            .repo
+            .find_commit(oid(&self.commit)?)
+            .map_err(|e| self.corrupt(error_chain(&e)))?;
+        let tree = commit
+            .tree()
+            .map_err(|e| self.corrupt(format!("tree of {}: {}", self.commit, error_chain(&e))))?;
         let mut rec = gix::traverse::tree::Recorder::default();
-        tree.traverse().breadthfirst(&mut rec).map_err(|e| self.corrupt(format!("walking the tree: {}", error_chain(&e))))?;
+        tree.traverse()
+            .breadthfirst(&mut rec)
+            .map_err(|e| self.corrupt(format!("walking the tree: {}", error_chain(&e))))?;
         let mut out = Vec::with_capacity(rec.records.len());
         for e in rec.records {
             use gix::objs::tree::EntryKind as K;
@@ -322,8 +465,14 @@ impl Fetched for GixFetched {
                 K::Commit => EntryKind::Submodule,
                 K::Tree => continue,
             };
-            let Ok(path) = String::from_utf8(e.filepath.to_vec()) else { continue };
-            out.push(TreeEntry { path, kind, id: e.oid.to_string() });
+            let Ok(path) = String::from_utf8(e.filepath.to_vec()) else {
+                continue;
+            };
+            out.push(TreeEntry {
+                path,
+                kind,
+                id: e.oid.to_string(),
+            });
         }
         Ok(out)
     }

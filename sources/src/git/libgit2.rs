@@ -7,12 +7,15 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
-use git2::{AutotagOption, CertificateCheckStatus, Cred, CredentialType, FetchOptions, RemoteCallbacks, Repository};
+use git2::{
+    AutotagOption, CertificateCheckStatus, Cred, CredentialType, FetchOptions, RemoteCallbacks,
+    Repository,
+};
 
-use super::{Fetched, GitBackend, RemoteRef, Remote, TransferStats, Want};
+use super::{Fetched, GitBackend, Remote, RemoteRef, TransferStats, Want};
 use crate::archive::{BlobSource, EntryKind, TreeEntry};
-use crate::auth::known_hosts::HostKeyCheck;
 use crate::auth::Credentials;
+use crate::auth::known_hosts::HostKeyCheck;
 use crate::error::{Error, Result};
 use crate::url::Scheme;
 
@@ -38,10 +41,18 @@ fn callbacks<'a>(remote: &'a Remote<'a>, state: &'a RefCell<CallbackState>) -> R
             return Err(git2::Error::from_str("credentials were rejected"));
         }
         if allowed.contains(CredentialType::SSH_KEY)
-            && let Some(ssh) = creds.ssh.as_ref().filter(|s| !s.identity.expose().is_empty())
+            && let Some(ssh) = creds
+                .ssh
+                .as_ref()
+                .filter(|s| !s.identity.expose().is_empty())
         {
             let user = user_from_url.unwrap_or("git");
-            return Cred::ssh_key_from_memory(user, None, ssh.identity.expose(), ssh.passphrase.as_ref().map(|p| p.expose()));
+            return Cred::ssh_key_from_memory(
+                user,
+                None,
+                ssh.identity.expose(),
+                ssh.passphrase.as_ref().map(|p| p.expose()),
+            );
         }
         if allowed.contains(CredentialType::USER_PASS_PLAINTEXT)
             && let Some((u, p)) = &creds.basic
@@ -52,7 +63,9 @@ fn callbacks<'a>(remote: &'a Remote<'a>, state: &'a RefCell<CallbackState>) -> R
             return Cred::username(user_from_url.unwrap_or("git"));
         }
         st.auth_missing = true;
-        Err(git2::Error::from_str("the server requires credentials and none were given"))
+        Err(git2::Error::from_str(
+            "the server requires credentials and none were given",
+        ))
     });
     cb.certificate_check(move |cert, host| {
         if let Some(hk) = cert.as_hostkey() {
@@ -97,7 +110,11 @@ fn callbacks<'a>(remote: &'a Remote<'a>, state: &'a RefCell<CallbackState>) -> R
     let progress = remote.progress;
     let cancel = remote.cancel;
     cb.transfer_progress(move |p| {
-        progress.transfer(p.received_objects() as u64, p.total_objects() as u64, p.received_bytes() as u64);
+        progress.transfer(
+            p.received_objects() as u64,
+            p.total_objects() as u64,
+            p.received_bytes() as u64,
+        );
         let stop = cancel.load(Ordering::SeqCst) || Instant::now() >= deadline;
         if stop {
             state.borrow_mut().cancelled = true;
@@ -122,7 +139,8 @@ fn verify_x509(der: &[u8], ca_pem: &str, host: &str) -> std::result::Result<(), 
     use openssl::x509::verify::X509VerifyParam;
     use openssl::x509::{X509, X509StoreContext};
     let leaf = X509::from_der(der).map_err(|e| format!("unreadable server certificate: {e}"))?;
-    let cas = X509::stack_from_pem(ca_pem.as_bytes()).map_err(|e| format!("'ca.crt' is not PEM: {e}"))?;
+    let cas =
+        X509::stack_from_pem(ca_pem.as_bytes()).map_err(|e| format!("'ca.crt' is not PEM: {e}"))?;
     let mut builder = X509StoreBuilder::new().map_err(|e| e.to_string())?;
     for ca in cas {
         builder.add_cert(ca).map_err(|e| e.to_string())?;
@@ -139,11 +157,20 @@ fn verify_x509(der: &[u8], ca_pem: &str, host: &str) -> std::result::Result<(), 
     let result = ctx
         .init(&store, &leaf, &chain, |c| Ok((c.verify_cert()?, c.error())))
         .map_err(|e| e.to_string())?;
-    if result.0 { Ok(()) } else { Err(result.1.error_string().to_string()) }
+    if result.0 {
+        Ok(())
+    } else {
+        Err(result.1.error_string().to_string())
+    }
 }
 
 impl Libgit2 {
-    fn fetch_options<'a>(&self, remote: &'a Remote<'a>, state: &'a RefCell<CallbackState>, depth: Option<u32>) -> FetchOptions<'a> {
+    fn fetch_options<'a>(
+        &self,
+        remote: &'a Remote<'a>,
+        state: &'a RefCell<CallbackState>,
+        depth: Option<u32>,
+    ) -> FetchOptions<'a> {
         let mut fo = FetchOptions::new();
         fo.remote_callbacks(callbacks(remote, state));
         fo.download_tags(AutotagOption::None);
@@ -162,13 +189,21 @@ impl Libgit2 {
         url.to_transport_url()
     }
 
-    fn classify(&self, remote: &Remote<'_>, state: &RefCell<CallbackState>, e: &git2::Error) -> Error {
+    fn classify(
+        &self,
+        remote: &Remote<'_>,
+        state: &RefCell<CallbackState>,
+        e: &git2::Error,
+    ) -> Error {
         let mut st = state.borrow_mut();
         if let Some(err) = st.host_key.take() {
             return err;
         }
         if st.cancelled || remote.cancel.load(Ordering::SeqCst) {
-            return Error::Timeout { url: remote.shown(), after: "the deadline".into() };
+            return Error::Timeout {
+                url: remote.shown(),
+                after: "the deadline".into(),
+            };
         }
         let msg = remote.creds.redact(e.message());
         let lower = msg.to_ascii_lowercase();
@@ -179,35 +214,53 @@ impl Libgit2 {
             || lower.contains("authentication")
             || lower.contains("credentials")
         {
-            return Error::AuthenticationFailed { url: remote.shown(), detail: msg };
+            return Error::AuthenticationFailed {
+                url: remote.shown(),
+                detail: msg,
+            };
         }
         if e.code() == git2::ErrorCode::Certificate || e.class() == git2::ErrorClass::Ssl {
             let detail = st.tls.take().map(|t| format!("{msg} ({t})")).unwrap_or(msg);
-            return Error::Tls { url: remote.shown(), detail };
+            return Error::Tls {
+                url: remote.shown(),
+                detail,
+            };
         }
         if lower.contains("timed out") {
-            return Error::Timeout { url: remote.shown(), after: "the transport timeout".into() };
+            return Error::Timeout {
+                url: remote.shown(),
+                after: "the transport timeout".into(),
+            };
         }
-        if e.class() == git2::ErrorClass::Net
-            || e.class() == git2::ErrorClass::Os
-            || lower.contains("failed to connect")
+        if lower.contains("failed to connect")
             || lower.contains("failed to resolve")
             || lower.contains("connection refused")
         {
-            return Error::Unreachable { url: remote.shown(), detail: msg };
+            return Error::Unreachable {
+                url: remote.shown(),
+                detail: msg,
+            };
         }
-        Error::Git { url: remote.shown(), detail: msg }
+        Error::Git {
+            url: remote.shown(),
+            detail: msg,
+        }
     }
 }
 
 impl GitBackend for Libgit2 {
     fn ls_refs(&self, remote: &Remote<'_>) -> Result<Vec<RemoteRef>> {
-        let dir = tempfile::Builder::new().prefix("ls-").tempdir_in(remote.scratch).map_err(|e| Error::storage(remote.scratch, e))?;
+        let dir = tempfile::Builder::new()
+            .prefix("ls-")
+            .tempdir_in(remote.scratch)
+            .map_err(|e| Error::storage(remote.scratch, e))?;
         let repo = Repository::init_bare(dir.path()).map_err(|e| remote.git_error(e.message()))?;
-        let mut r = repo.remote_anonymous(&self.transport_url(remote)).map_err(|e| Error::InvalidUrl {
-            url: remote.shown(),
-            reason: e.message().to_string(),
-        })?;
+        let mut r = repo
+            .remote_anonymous(&self.transport_url(remote))
+            .map_err(|e| Error::InvalidUrl {
+                url: remote.shown(),
+                reason: e.message().to_string(),
+            })?;
         let state = RefCell::new(CallbackState::default());
         let heads: Vec<(String, String)> = if let Some(token) = &remote.creds.bearer {
             // connect() takes no headers; a download without refspecs
@@ -215,15 +268,24 @@ impl GitBackend for Libgit2 {
             let header = format!("Authorization: Bearer {}", token.expose());
             let mut fo = self.fetch_options(remote, &state, None);
             fo.custom_headers(&[header.as_str()]);
-            r.download(&[] as &[&str], Some(&mut fo)).map_err(|e| self.classify(remote, &state, &e))?;
+            r.download(&[] as &[&str], Some(&mut fo))
+                .map_err(|e| self.classify(remote, &state, &e))?;
             let list = r.list().map_err(|e| self.classify(remote, &state, &e))?;
-            list.iter().map(|h| (h.name().to_string(), h.oid().to_string())).collect()
+            list.iter()
+                .map(|h| (h.name().to_string(), h.oid().to_string()))
+                .collect()
         } else {
             let conn = r
-                .connect_auth(git2::Direction::Fetch, Some(callbacks(remote, &state)), None)
+                .connect_auth(
+                    git2::Direction::Fetch,
+                    Some(callbacks(remote, &state)),
+                    None,
+                )
                 .map_err(|e| self.classify(remote, &state, &e))?;
             let list = conn.list().map_err(|e| self.classify(remote, &state, &e))?;
-            list.iter().map(|h| (h.name().to_string(), h.oid().to_string())).collect()
+            list.iter()
+                .map(|h| (h.name().to_string(), h.oid().to_string()))
+                .collect()
         };
         let mut refs: Vec<RemoteRef> = Vec::new();
         let mut peeled: Vec<(String, String)> = Vec::new();
@@ -231,7 +293,11 @@ impl GitBackend for Libgit2 {
             if let Some(base) = name.strip_suffix("^{}") {
                 peeled.push((base.to_string(), oid));
             } else {
-                refs.push(RemoteRef { name, target: oid, peeled: None });
+                refs.push(RemoteRef {
+                    name,
+                    target: oid,
+                    peeled: None,
+                });
             }
         }
         for (base, oid) in peeled {
@@ -246,16 +312,22 @@ impl GitBackend for Libgit2 {
         let repo = Repository::init_bare(dir).map_err(|e| remote.git_error(e.message()))?;
         let (spec, local, depth) = match want {
             Want::Ref { name, depth } => (format!("+{name}:{name}"), Some(name.clone()), *depth),
-            Want::Commit { id } => (format!("{id}:refs/sluice/commit"), Some("refs/sluice/commit".to_string()), Some(1)),
+            Want::Commit { id } => (
+                format!("{id}:refs/sluice/commit"),
+                Some("refs/sluice/commit".to_string()),
+                Some(1),
+            ),
             Want::AllBranches => ("+refs/heads/*:refs/heads/*".to_string(), None, None),
         };
         let state = RefCell::new(CallbackState::default());
         let stats;
         {
-            let mut r = repo.remote_anonymous(&self.transport_url(remote)).map_err(|e| Error::InvalidUrl {
-                url: remote.shown(),
-                reason: e.message().to_string(),
-            })?;
+            let mut r = repo
+                .remote_anonymous(&self.transport_url(remote))
+                .map_err(|e| Error::InvalidUrl {
+                    url: remote.shown(),
+                    reason: e.message().to_string(),
+                })?;
             let mut fo = self.fetch_options(remote, &state, depth);
             let header;
             if let Some(token) = &remote.creds.bearer {
@@ -263,25 +335,37 @@ impl GitBackend for Libgit2 {
                 fo.custom_headers(&[header.as_str()]);
             }
             remote.progress.phase("receiving objects");
-            r.fetch(&[spec.as_str()], Some(&mut fo), None).map_err(|e| self.classify(remote, &state, &e))?;
+            r.fetch(&[spec.as_str()], Some(&mut fo), None)
+                .map_err(|e| self.classify(remote, &state, &e))?;
             let s = r.stats();
-            stats = TransferStats { objects: s.received_objects() as u64, bytes: s.received_bytes() as u64 };
+            stats = TransferStats {
+                objects: s.received_objects() as u64,
+                bytes: s.received_bytes() as u64,
+            };
         }
         let commit = match &local {
             Some(name) => {
-                let reference = repo.find_reference(name).map_err(|e| Error::CorruptTransfer {
-                    url: remote.shown(),
-                    detail: format!("'{name}' missing after fetch: {}", e.message()),
-                })?;
-                let c = reference.peel_to_commit().map_err(|e| Error::CorruptTransfer {
-                    url: remote.shown(),
-                    detail: format!("'{name}' does not lead to a commit: {}", e.message()),
-                })?;
+                let reference = repo
+                    .find_reference(name)
+                    .map_err(|e| Error::CorruptTransfer {
+                        url: remote.shown(),
+                        detail: format!("'{name}' missing after fetch: {}", e.message()),
+                    })?;
+                let c = reference
+                    .peel_to_commit()
+                    .map_err(|e| Error::CorruptTransfer {
+                        url: remote.shown(),
+                        detail: format!("'{name}' does not lead to a commit: {}", e.message()),
+                    })?;
                 c.id().to_string()
             }
             None => String::new(),
         };
-        Ok(Box::new(Git2Fetched { repo, commit, stats }))
+        Ok(Box::new(Git2Fetched {
+            repo,
+            commit,
+            stats,
+        }))
     }
 }
 
@@ -292,16 +376,23 @@ struct Git2Fetched {
 }
 
 fn corrupt(detail: String) -> Error {
-    Error::CorruptTransfer { url: "<fetched repository>".into(), detail }
+    Error::CorruptTransfer {
+        url: "<fetched repository>".into(),
+        detail,
+    }
 }
 
 fn oid(id: &str) -> Result<git2::Oid> {
-    git2::Oid::from_str(id).map_err(|e| Error::InvalidRef(format!("'{id}' is not an object id: {}", e.message())))
+    git2::Oid::from_str(id)
+        .map_err(|e| Error::InvalidRef(format!("'{id}' is not an object id: {}", e.message())))
 }
 
 impl BlobSource for Git2Fetched {
     fn blob(&self, id: &str) -> Result<Vec<u8>> {
-        let b = self.repo.find_blob(oid(id)?).map_err(|e| corrupt(format!("blob {id}: {}", e.message())))?;
+        let b = self
+            .repo
+            .find_blob(oid(id)?)
+            .map_err(|e| corrupt(format!("blob {id}: {}", e.message())))?;
         Ok(b.content().to_vec())
     }
 }
@@ -312,23 +403,40 @@ impl Fetched for Git2Fetched {
     }
 
     fn has_commit(&mut self, id: &str) -> bool {
-        oid(id).ok().is_some_and(|o| self.repo.find_commit(o).is_ok())
+        oid(id)
+            .ok()
+            .is_some_and(|o| self.repo.find_commit(o).is_ok())
     }
 
     fn select_commit(&mut self, id: &str) -> Result<()> {
-        self.repo.find_commit(oid(id)?).map_err(|e| corrupt(format!("commit {id}: {}", e.message())))?;
+        self.repo
+            .find_commit(oid(id)?)
+            .map_err(|e| corrupt(format!("commit {id}: {}", e.message())))?;
         self.commit = id.to_string();
         Ok(())
     }
 
     fn subject(&self) -> Result<String> {
-        let c = self.repo.find_commit(oid(&self.commit)?).map_err(|e| corrupt(e.message().to_string()))?;
-        Ok(String::from_utf8_lossy(c.message_bytes()).lines().next().unwrap_or_default().trim().to_string())
+        let c = self
+            .repo
+            .find_commit(oid(&self.commit)?)
+            .map_err(|e| corrupt(e.message().to_string()))?;
+        Ok(String::from_utf8_lossy(c.message_bytes())
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string())
     }
 
     fn tree(&self) -> Result<Vec<TreeEntry>> {
-        let c = self.repo.find_commit(oid(&self.commit)?).map_err(|e| corrupt(e.message().to_string()))?;
-        let tree = c.tree().map_err(|e| corrupt(format!("tree of {}: {}", self.commit, e.message())))?;
+        let c = self
+            .repo
+            .find_commit(oid(&self.commit)?)
+            .map_err(|e| corrupt(e.message().to_string()))?;
+        let tree = c
+            .tree()
+            .map_err(|e| corrupt(format!("tree of {}: {}", self.commit, e.message())))?;
         let mut out = Vec::new();
         let mut failure = None;
         tree.walk(git2::TreeWalkMode::PreOrder, |root, entry| {
@@ -344,8 +452,14 @@ impl Fetched for Git2Fetched {
                     return git2::TreeWalkResult::Abort;
                 }
             };
-            let Ok(name) = std::str::from_utf8(entry.name_bytes()) else { return git2::TreeWalkResult::Ok };
-            out.push(TreeEntry { path: format!("{root}{name}"), kind, id: entry.id().to_string() });
+            let Ok(name) = std::str::from_utf8(entry.name_bytes()) else {
+                return git2::TreeWalkResult::Ok;
+            };
+            out.push(TreeEntry {
+                path: format!("{root}{name}"),
+                kind,
+                id: entry.id().to_string(),
+            });
             git2::TreeWalkResult::Ok
         })
         .map_err(|e| corrupt(format!("walking the tree: {}", e.message())))?;

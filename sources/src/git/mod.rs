@@ -66,15 +66,23 @@ impl FromStr for BackendChoice {
             "auto" | "" => Ok(Self::Auto),
             "gix" | "gitoxide" | "go-git" => Ok(Self::Gix),
             "libgit2" | "git2" => Ok(Self::Libgit2),
-            other => Err(format!("unknown git backend '{other}' (expected auto, gix or libgit2)")),
+            other => Err(format!(
+                "unknown git backend '{other}' (expected auto, gix or libgit2)"
+            )),
         }
     }
 }
 
 /// Hosts Azure's docs route to the pure implementation (go-git there, gix
 /// here), with their official alternate SSH hosts.
-const PURE_HOSTS: &[&str] =
-    &["github.com", "ssh.github.com", "gitlab.com", "altssh.gitlab.com", "bitbucket.org", "altssh.bitbucket.org"];
+const PURE_HOSTS: &[&str] = &[
+    "github.com",
+    "ssh.github.com",
+    "gitlab.com",
+    "altssh.gitlab.com",
+    "bitbucket.org",
+    "altssh.bitbucket.org",
+];
 
 /// The backend `choice` resolves to for `url`.
 pub fn select(url: &GitUrl, choice: BackendChoice) -> Backend {
@@ -83,7 +91,11 @@ pub fn select(url: &GitUrl, choice: BackendChoice) -> Backend {
         BackendChoice::Libgit2 => Backend::Libgit2,
         BackendChoice::Auto => {
             let host = url.host().unwrap_or_default().trim_end_matches('.');
-            if PURE_HOSTS.contains(&host) { Backend::Gix } else { Backend::Libgit2 }
+            if PURE_HOSTS.contains(&host) {
+                Backend::Gix
+            } else {
+                Backend::Libgit2
+            }
         }
     }
 }
@@ -150,7 +162,10 @@ impl Remote<'_> {
 
     /// An error from a backend's message, with every secret removed.
     pub fn git_error(&self, detail: impl AsRef<str>) -> Error {
-        Error::Git { url: self.shown(), detail: self.creds.redact(detail.as_ref()) }
+        Error::Git {
+            url: self.shown(),
+            detail: self.creds.redact(detail.as_ref()),
+        }
     }
 }
 
@@ -204,11 +219,27 @@ mod tests {
         assert_eq!(pick("git@github.com:fluxcd/flux2.git"), Backend::Gix);
         assert_eq!(pick("https://gitlab.com/a/b.git"), Backend::Gix);
         assert_eq!(pick("ssh://git@bitbucket.org/a/b.git"), Backend::Gix);
-        assert_eq!(pick("https://dev.azure.com/org/proj/_git/repo"), Backend::Libgit2);
-        assert_eq!(pick("ssh://git@ssh.dev.azure.com/v3/org/proj/repo"), Backend::Libgit2);
-        assert_eq!(pick("https://org.visualstudio.com/proj/_git/repo"), Backend::Libgit2);
-        assert_eq!(pick("https://git.example.internal/a/b.git"), Backend::Libgit2);
-        assert_eq!(pick("https://github.example.com/a/b.git"), Backend::Libgit2, "GitHub Enterprise is on-premises");
+        assert_eq!(
+            pick("https://dev.azure.com/org/proj/_git/repo"),
+            Backend::Libgit2
+        );
+        assert_eq!(
+            pick("ssh://git@ssh.dev.azure.com/v3/org/proj/repo"),
+            Backend::Libgit2
+        );
+        assert_eq!(
+            pick("https://org.visualstudio.com/proj/_git/repo"),
+            Backend::Libgit2
+        );
+        assert_eq!(
+            pick("https://git.example.internal/a/b.git"),
+            Backend::Libgit2
+        );
+        assert_eq!(
+            pick("https://github.example.com/a/b.git"),
+            Backend::Libgit2,
+            "GitHub Enterprise is on-premises"
+        );
         assert_eq!(pick("file:///srv/repo.git"), Backend::Libgit2);
     }
 

@@ -36,9 +36,17 @@ fn write_private(path: &Path, content: &str, mode: u32) -> Result<()> {
 /// verifies the host key strictly against its known_hosts (an empty list
 /// when none is given, so an unknown host is always refused) and ignores
 /// every user or system ssh configuration.
-pub(crate) fn command(scratch: &Path, auth: Option<&SshAuth>, connect_timeout_secs: u64) -> Result<SshCommand> {
+pub(crate) fn command(
+    scratch: &Path,
+    auth: Option<&SshAuth>,
+    connect_timeout_secs: u64,
+) -> Result<SshCommand> {
     let known_hosts = scratch.join("known_hosts");
-    write_private(&known_hosts, auth.map(|a| a.known_hosts.as_text()).unwrap_or(""), 0o600)?;
+    write_private(
+        &known_hosts,
+        auth.map(|a| a.known_hosts.as_text()).unwrap_or(""),
+        0o600,
+    )?;
     let stderr_path = scratch.join("ssh.err");
     let mut env = String::new();
     let mut opts = String::from("ssh -F /dev/null");
@@ -65,8 +73,16 @@ pub(crate) fn command(scratch: &Path, auth: Option<&SshAuth>, connect_timeout_se
                     let pass_file = scratch.join("passphrase");
                     write_private(&pass_file, pass.expose(), 0o600)?;
                     let askpass = scratch.join("askpass");
-                    write_private(&askpass, &format!("#!/bin/sh\ncat {}\n", quote(&pass_file)), 0o700)?;
-                    let _ = write!(env, "SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=:0 ", quote(&askpass));
+                    write_private(
+                        &askpass,
+                        &format!("#!/bin/sh\ncat {}\n", quote(&pass_file)),
+                        0o700,
+                    )?;
+                    let _ = write!(
+                        env,
+                        "SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=:0 ",
+                        quote(&askpass)
+                    );
                     opts.push_str(" -o NumberOfPasswordPrompts=1");
                 }
                 None => opts.push_str(" -o BatchMode=yes"),
@@ -75,7 +91,10 @@ pub(crate) fn command(scratch: &Path, auth: Option<&SshAuth>, connect_timeout_se
         None => opts.push_str(" -o BatchMode=yes"),
     }
     let _ = write!(opts, " 2>>{}", quote(&stderr_path));
-    Ok(SshCommand { command: format!("{env}{opts}"), stderr_path })
+    Ok(SshCommand {
+        command: format!("{env}{opts}"),
+        stderr_path,
+    })
 }
 
 /// Turns what ssh printed into a precise error, if it says something we
@@ -83,14 +102,29 @@ pub(crate) fn command(scratch: &Path, auth: Option<&SshAuth>, connect_timeout_se
 pub(crate) fn classify(stderr: &str, url: &GitUrl) -> Option<Error> {
     let host = url.known_hosts_name();
     let shown = url.without_credentials();
-    if stderr.contains("REMOTE HOST IDENTIFICATION HAS CHANGED") || stderr.contains("Host key for") {
-        return Some(Error::HostKey { host, reason: "the host key differs from the one in known_hosts".into() });
+    if stderr.contains("REMOTE HOST IDENTIFICATION HAS CHANGED") || stderr.contains("Host key for")
+    {
+        return Some(Error::HostKey {
+            host,
+            reason: "the host key differs from the one in known_hosts".into(),
+        });
     }
     if stderr.contains("Host key verification failed") || stderr.contains("host key is known") {
-        return Some(Error::HostKey { host, reason: "the host key is not in known_hosts".into() });
+        return Some(Error::HostKey {
+            host,
+            reason: "the host key is not in known_hosts".into(),
+        });
     }
-    if stderr.contains("Permission denied") || stderr.contains("incorrect passphrase") || stderr.contains("invalid format") {
-        let detail = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("permission denied").trim().to_string();
+    if stderr.contains("Permission denied")
+        || stderr.contains("incorrect passphrase")
+        || stderr.contains("invalid format")
+    {
+        let detail = stderr
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("permission denied")
+            .trim()
+            .to_string();
         return Some(Error::AuthenticationFailed { url: shown, detail });
     }
     if stderr.contains("Connection refused")
@@ -98,11 +132,19 @@ pub(crate) fn classify(stderr: &str, url: &GitUrl) -> Option<Error> {
         || stderr.contains("No route to host")
         || stderr.contains("Network is unreachable")
     {
-        let detail = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+        let detail = stderr
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string();
         return Some(Error::Unreachable { url: shown, detail });
     }
     if stderr.contains("Connection timed out") || stderr.contains("timed out") {
-        return Some(Error::Unreachable { url: shown, detail: "connection timed out".into() });
+        return Some(Error::Unreachable {
+            url: shown,
+            detail: "connection timed out".into(),
+        });
     }
     None
 }
@@ -114,12 +156,27 @@ mod tests {
     #[test]
     fn host_key_messages() {
         let url = GitUrl::parse("ssh://git@127.0.0.1:2222/r.git").expect("url");
-        let e = classify("No ED25519 host key is known for [127.0.0.1]:2222 and you have requested strict checking.\r\nHost key verification failed.\r\n", &url);
-        assert!(matches!(e, Some(Error::HostKey { ref host, .. }) if host == "[127.0.0.1]:2222"), "{e:?}");
-        let e = classify("@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@\nHost key verification failed.\n", &url);
-        assert!(matches!(e, Some(Error::HostKey { ref reason, .. }) if reason.contains("differs")), "{e:?}");
+        let e = classify(
+            "No ED25519 host key is known for [127.0.0.1]:2222 and you have requested strict checking.\r\nHost key verification failed.\r\n",
+            &url,
+        );
+        assert!(
+            matches!(e, Some(Error::HostKey { ref host, .. }) if host == "[127.0.0.1]:2222"),
+            "{e:?}"
+        );
+        let e = classify(
+            "@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@\nHost key verification failed.\n",
+            &url,
+        );
+        assert!(
+            matches!(e, Some(Error::HostKey { ref reason, .. }) if reason.contains("differs")),
+            "{e:?}"
+        );
         let e = classify("git@127.0.0.1: Permission denied (publickey).\n", &url);
-        assert!(matches!(e, Some(Error::AuthenticationFailed { .. })), "{e:?}");
+        assert!(
+            matches!(e, Some(Error::AuthenticationFailed { .. })),
+            "{e:?}"
+        );
         assert!(classify("", &url).is_none());
     }
 

@@ -19,11 +19,16 @@ const OPS: &str = r"=|!=|>|<|>=|=>|<=|=<|~|~>|\^";
 static RANGE_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\s*({CV})\s+-\s+({CV})\s*")).expect("static regex"));
 static VALID_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(\s*({OPS})?\s*({CV})\s*)((?:\s+|,\s*)({OPS})?\s*({CV})\s*)*$")).expect("static regex")
+    Regex::new(&format!(
+        r"^(\s*({OPS})?\s*({CV})\s*)((?:\s+|,\s*)({OPS})?\s*({CV})\s*)*$"
+    ))
+    .expect("static regex")
 });
-static FIND_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(>=|=>|<=|=<|!=|~>|=|>|<|~|\^)?\s*({CV})")).expect("static regex"));
-static CV_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{CV}$")).expect("static regex"));
+static FIND_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(>=|=>|<=|=<|!=|~>|=|>|<|~|\^)?\s*({CV})")).expect("static regex")
+});
+static CV_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{CV}$")).expect("static regex"));
 static VERSION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$")
         .expect("static regex")
@@ -49,12 +54,24 @@ impl Version {
                 Some(m) => m.as_str().trim_start_matches('.').parse().ok(),
             }
         };
-        let pre: Vec<String> = c.get(5).map(|m| m.as_str().split('.').map(String::from).collect()).unwrap_or_default();
+        let pre: Vec<String> = c
+            .get(5)
+            .map(|m| m.as_str().split('.').map(String::from).collect())
+            .unwrap_or_default();
         // Numeric pre-release identifiers may not have leading zeros.
-        if pre.iter().any(|p| p.len() > 1 && p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit())) {
+        if pre
+            .iter()
+            .any(|p| p.len() > 1 && p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit()))
+        {
             return None;
         }
-        Some(Self { major: num(1)?, minor: num(2)?, patch: num(3)?, pre, original: s.to_string() })
+        Some(Self {
+            major: num(1)?,
+            minor: num(2)?,
+            patch: num(3)?,
+            pre,
+            original: s.to_string(),
+        })
     }
 
     /// Parses a tag name as Flux does: like [`Version::parse`], but the name
@@ -83,7 +100,9 @@ impl Version {
 
 impl Ord for Version {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.triple().cmp(&other.triple()).then_with(|| compare_pre(&self.pre, &other.pre))
+        self.triple()
+            .cmp(&other.triple())
+            .then_with(|| compare_pre(&self.pre, &other.pre))
     }
 }
 
@@ -144,7 +163,10 @@ pub struct Range {
 impl Range {
     /// Parses a Flux/Masterminds range.
     pub fn parse(input: &str) -> Result<Self> {
-        let err = |reason: String| Error::InvalidSemver { range: input.to_string(), reason };
+        let err = |reason: String| Error::InvalidSemver {
+            range: input.to_string(),
+            reason,
+        };
         let rewritten = RANGE_RE
             .replace_all(input, |c: &regex::Captures<'_>| {
                 let a = c.get(1).map(|m| m.as_str()).unwrap_or_default();
@@ -184,7 +206,9 @@ impl Range {
 
     /// Whether `v` satisfies the range.
     pub fn matches(&self, v: &Version) -> bool {
-        self.groups.iter().any(|(comps, pre)| comps.iter().all(|c| c.check(v, *pre)))
+        self.groups
+            .iter()
+            .any(|(comps, pre)| comps.iter().all(|c| c.check(v, *pre)))
     }
 }
 
@@ -214,7 +238,13 @@ fn comparator(op: Op, v: &str) -> Option<Comparator> {
         format!("{major}.{minor}.{patch}{tail}")
     };
     let con = Version::parse(&text)?;
-    Some(Comparator { op, con, dirty, minor_dirty, patch_dirty })
+    Some(Comparator {
+        op,
+        con,
+        dirty,
+        minor_dirty,
+        patch_dirty,
+    })
 }
 
 impl Comparator {
@@ -307,8 +337,16 @@ pub fn highest_matching<'a>(
     time_of: impl Fn(&str) -> i64,
 ) -> Option<&'a str> {
     tags.into_iter()
-        .filter_map(|t| Version::parse_tag(t).filter(|v| range.matches(v)).map(|v| (v, t)))
-        .max_by(|(a, ta), (b, tb)| a.cmp(b).then_with(|| time_of(ta).cmp(&time_of(tb))).then_with(|| ta.cmp(tb)))
+        .filter_map(|t| {
+            Version::parse_tag(t)
+                .filter(|v| range.matches(v))
+                .map(|v| (v, t))
+        })
+        .max_by(|(a, ta), (b, tb)| {
+            a.cmp(b)
+                .then_with(|| time_of(ta).cmp(&time_of(tb)))
+                .then_with(|| ta.cmp(tb))
+        })
         .map(|(_, t)| t)
 }
 
@@ -317,7 +355,9 @@ mod tests {
     use super::*;
 
     fn ok(range: &str, v: &str) -> bool {
-        Range::parse(range).expect("range").matches(&Version::parse(v).expect("version"))
+        Range::parse(range)
+            .expect("range")
+            .matches(&Version::parse(v).expect("version"))
     }
 
     #[test]
@@ -382,7 +422,10 @@ mod tests {
     fn tag_parsing_follows_flux() {
         assert!(Version::parse_tag("v1.2.3").is_some());
         assert!(Version::parse_tag("1.2.3-rc.1").is_some());
-        assert!(Version::parse_tag("v1.2-rc.1").is_some(), "two dots counting the pre-release");
+        assert!(
+            Version::parse_tag("v1.2-rc.1").is_some(),
+            "two dots counting the pre-release"
+        );
         assert!(Version::parse_tag("v1.2").is_none());
         assert!(Version::parse_tag("release-1.2.3").is_none());
         assert!(Version::parse_tag("V1.2.3").is_none());
@@ -397,13 +440,27 @@ mod tests {
         assert!(v("1.0.0-beta.2") < v("1.0.0-beta.11"));
         assert!(v("1.0.0-rc.1") < v("1.0.0"));
         let r = Range::parse(">=1.0.0").expect("range");
-        let tags = ["v0.9.0", "v1.0.0", "v1.10.0", "v1.9.0", "v2.0.0-rc.1", "latest"];
+        let tags = [
+            "v0.9.0",
+            "v1.0.0",
+            "v1.10.0",
+            "v1.9.0",
+            "v2.0.0-rc.1",
+            "latest",
+        ];
         assert_eq!(highest_matching(&r, tags, |_| 0), Some("v1.10.0"));
         let r = Range::parse(">=2.0.0-0").expect("range");
         assert_eq!(highest_matching(&r, tags, |_| 0), Some("v2.0.0-rc.1"));
         let r = Range::parse(">=5").expect("range");
         assert_eq!(highest_matching(&r, tags, |_| 0), None);
         let r = Range::parse("1.0.0").expect("range");
-        assert_eq!(highest_matching(&r, ["v1.0.0", "1.0.0"], |t| if t == "1.0.0" { 2 } else { 1 }), Some("1.0.0"));
+        assert_eq!(
+            highest_matching(&r, ["v1.0.0", "1.0.0"], |t| if t == "1.0.0" {
+                2
+            } else {
+                1
+            }),
+            Some("1.0.0")
+        );
     }
 }

@@ -18,7 +18,13 @@ impl GitDaemon {
         for _ in 0..5 {
             let port = super::free_port()?;
             let mut child = Command::new("git")
-                .args(["daemon", "--reuseaddr", "--export-all", "--informative-errors", "--listen=127.0.0.1"])
+                .args([
+                    "daemon",
+                    "--reuseaddr",
+                    "--export-all",
+                    "--informative-errors",
+                    "--listen=127.0.0.1",
+                ])
                 .arg(format!("--port={port}"))
                 .arg(format!("--base-path={}", root.display()))
                 .arg(root)

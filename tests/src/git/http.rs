@@ -76,11 +76,19 @@ impl HttpGitServer {
         let std_listener = std::net::TcpListener::bind("127.0.0.1:0")?;
         std_listener.set_nonblocking(true)?;
         let port = std_listener.local_addr()?.port();
-        let state = Arc::new(State { root: root.to_path_buf(), auth, log: Mutex::new(Vec::new()) });
+        let state = Arc::new(State {
+            root: root.to_path_buf(),
+            auth,
+            log: Mutex::new(Vec::new()),
+        });
         let (tx, mut rx) = oneshot::channel::<()>();
         let st = state.clone();
         let thread = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() else {
+            let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+            else {
                 return;
             };
             rt.block_on(async move {
@@ -111,7 +119,13 @@ impl HttpGitServer {
                 }
             });
         });
-        Ok(Self { port, tls: tls.is_some(), state, shutdown: Some(tx), thread: Some(thread) })
+        Ok(Self {
+            port,
+            tls: tls.is_some(),
+            state,
+            shutdown: Some(tx),
+            thread: Some(thread),
+        })
     }
 
     /// `http(s)://127.0.0.1:<port>/<name>.git`
@@ -155,19 +169,26 @@ fn tls_acceptor(cert: &Path, key: &Path) -> Result<tokio_rustls::TlsAcceptor> {
         .collect::<std::result::Result<Vec<_>, _>>()?;
     let key = rustls_pemfile::private_key(&mut std::io::BufReader::new(std::fs::File::open(key)?))?
         .ok_or_else(|| anyhow!("no private key in {}", key.display()))?;
-    let config = rustls::ServerConfig::builder().with_no_client_auth().with_single_cert(certs, key)?;
+    let config = rustls::ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)?;
     Ok(tokio_rustls::TlsAcceptor::from(Arc::new(config)))
 }
 
 type Body = Full<Bytes>;
 
 fn authorized(auth: &HttpAuth, req: &Request<Incoming>) -> Option<String> {
-    let header = req.headers().get(hyper::header::AUTHORIZATION).and_then(|h| h.to_str().ok());
+    let header = req
+        .headers()
+        .get(hyper::header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok());
     match auth {
         HttpAuth::None => Some(String::new()),
         HttpAuth::Basic { username, password } => {
             let encoded = header?.strip_prefix("Basic ")?;
-            let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).ok()?;
+            let decoded = base64::engine::general_purpose::STANDARD
+                .decode(encoded.trim())
+                .ok()?;
             let decoded = String::from_utf8(decoded).ok()?;
             let (u, p) = decoded.split_once(':')?;
             (u == username && p == password).then(|| u.to_string())
@@ -179,7 +200,10 @@ fn authorized(auth: &HttpAuth, req: &Request<Incoming>) -> Option<String> {
     }
 }
 
-async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Response<Body>, std::convert::Infallible> {
+async fn handle(
+    state: Arc<State>,
+    req: Request<Incoming>,
+) -> Result<Response<Body>, std::convert::Infallible> {
     let method = req.method().to_string();
     let uri = req.uri().to_string();
     let (resp, command) = match serve(&state, req).await {
@@ -190,9 +214,20 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Response<Bo
             (resp, None)
         }
     };
-    let bytes = usize::try_from(hyper::body::Body::size_hint(resp.body()).exact().unwrap_or(0)).unwrap_or(usize::MAX);
+    let bytes = usize::try_from(
+        hyper::body::Body::size_hint(resp.body())
+            .exact()
+            .unwrap_or(0),
+    )
+    .unwrap_or(usize::MAX);
     if let Ok(mut log) = state.log.lock() {
-        log.push(RequestRecord { method, uri, status: resp.status().as_u16(), command, response_bytes: bytes });
+        log.push(RequestRecord {
+            method,
+            uri,
+            status: resp.status().as_u16(),
+            command,
+            response_bytes: bytes,
+        });
     }
     Ok(resp)
 }
@@ -202,19 +237,30 @@ async fn serve(state: &State, req: Request<Incoming>) -> Result<(Response<Body>,
         let mut resp = Response::new(Full::new(Bytes::from_static(b"authentication required")));
         *resp.status_mut() = StatusCode::UNAUTHORIZED;
         if matches!(state.auth, HttpAuth::Basic { .. }) {
-            resp.headers_mut().insert(hyper::header::WWW_AUTHENTICATE, "Basic realm=\"sluice\"".parse()?);
+            resp.headers_mut().insert(
+                hyper::header::WWW_AUTHENTICATE,
+                "Basic realm=\"sluice\"".parse()?,
+            );
         }
         return Ok((resp, None));
     };
     let (parts, body) = req.into_parts();
     let body = body.collect().await?.to_bytes();
-    let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-
-    let command = if parts.method == hyper::Method::POST && parts.uri.path().ends_with("/git-upload-pack") {
-        Some(classify_upload_pack(&body, &header("content-encoding")))
-    } else {
-        None
+    let header = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
     };
+
+    let command =
+        if parts.method == hyper::Method::POST && parts.uri.path().ends_with("/git-upload-pack") {
+            Some(classify_upload_pack(&body, &header("content-encoding")))
+        } else {
+            None
+        };
 
     let mut child = tokio::process::Command::new("git")
         .arg("http-backend")
@@ -259,10 +305,17 @@ fn cgi_response(raw: &[u8]) -> Result<Response<Body>> {
     let head = String::from_utf8_lossy(&raw[..split.0]);
     let mut builder = Response::builder().status(StatusCode::OK);
     for line in head.lines() {
-        let Some((k, v)) = line.split_once(':') else { continue };
+        let Some((k, v)) = line.split_once(':') else {
+            continue;
+        };
         let v = v.trim();
         if k.eq_ignore_ascii_case("status") {
-            let code: u16 = v.split_whitespace().next().unwrap_or("500").parse().unwrap_or(500);
+            let code: u16 = v
+                .split_whitespace()
+                .next()
+                .unwrap_or("500")
+                .parse()
+                .unwrap_or(500);
             builder = builder.status(code);
         } else {
             builder = builder.header(k.trim(), v);

@@ -24,14 +24,20 @@ impl FixtureRepos {
 
     /// Runs `fixtures/repos/<name>.sh` into this directory.
     pub fn add_script(&self, name: &str) -> Result<PathBuf> {
-        let script = crate::fixtures_dir().join("repos").join(format!("{name}.sh"));
+        let script = crate::fixtures_dir()
+            .join("repos")
+            .join(format!("{name}.sh"));
         let out = Command::new("bash")
             .arg(&script)
             .arg(self.root.path())
             .output()
             .with_context(|| format!("running {}", script.display()))?;
         if !out.status.success() {
-            bail!("{} failed: {}", script.display(), String::from_utf8_lossy(&out.stderr));
+            bail!(
+                "{} failed: {}",
+                script.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
         Ok(self.path(name))
     }
@@ -48,15 +54,34 @@ impl FixtureRepos {
 
     /// The full commit id a ref (or any revision) points to, peeled to a commit.
     pub fn rev(&self, name: &str, rev: &str) -> Result<String> {
-        git_output(&self.path(name), &["rev-parse", &format!("{rev}^{{commit}}")])
+        git_output(
+            &self.path(name),
+            &["rev-parse", &format!("{rev}^{{commit}}")],
+        )
     }
 
     /// Adds a commit to `branch` of repository `name` that writes `files`
     /// (path, content; `None` deletes), with a pinned date. Returns the new id.
-    pub fn commit(&self, name: &str, branch: &str, message: &str, files: &[(&str, Option<&str>)]) -> Result<String> {
+    pub fn commit(
+        &self,
+        name: &str,
+        branch: &str,
+        message: &str,
+        files: &[(&str, Option<&str>)],
+    ) -> Result<String> {
         let work = tempfile::Builder::new().prefix("sluice-work-").tempdir()?;
         let bare = self.path(name);
-        run_git(work.path(), &["clone", "-q", "--branch", branch, bare.to_str().unwrap_or_default(), "."])?;
+        run_git(
+            work.path(),
+            &[
+                "clone",
+                "-q",
+                "--branch",
+                branch,
+                bare.to_str().unwrap_or_default(),
+                ".",
+            ],
+        )?;
         for (path, content) in files {
             let p = work.path().join(path);
             match content {
@@ -76,8 +101,14 @@ impl FixtureRepos {
             }
         }
         run_git(work.path(), &["add", "-A"])?;
-        run_git(work.path(), &["commit", "-q", "--allow-empty", "-m", message])?;
-        run_git(work.path(), &["push", "-q", "origin", &format!("HEAD:refs/heads/{branch}")])?;
+        run_git(
+            work.path(),
+            &["commit", "-q", "--allow-empty", "-m", message],
+        )?;
+        run_git(
+            work.path(),
+            &["push", "-q", "origin", &format!("HEAD:refs/heads/{branch}")],
+        )?;
         git_output(work.path(), &["rev-parse", "HEAD"])
     }
 }
@@ -99,7 +130,11 @@ fn pinned_git(dir: &Path) -> Command {
 fn run_git(dir: &Path, args: &[&str]) -> Result<()> {
     let out = pinned_git(dir).args(args).output().context("running git")?;
     if !out.status.success() {
-        bail!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "git {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     Ok(())
 }
@@ -108,7 +143,11 @@ fn run_git(dir: &Path, args: &[&str]) -> Result<()> {
 pub fn git_output(dir: &Path, args: &[&str]) -> Result<String> {
     let out = pinned_git(dir).args(args).output().context("running git")?;
     if !out.status.success() {
-        bail!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "git {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     Ok(String::from_utf8(out.stdout)?.trim().to_string())
 }

@@ -77,19 +77,35 @@ impl SshGitServer {
                 .spawn()
                 .context("starting sshd")?;
             match super::wait_listening(port, Duration::from_secs(10)) {
-                Ok(()) => return Ok(Self { child, port, dir, root: root.to_path_buf(), user }),
+                Ok(()) => {
+                    return Ok(Self {
+                        child,
+                        port,
+                        dir,
+                        root: root.to_path_buf(),
+                        user,
+                    });
+                }
                 Err(_) => {
                     let _ = child.kill();
                     let _ = child.wait();
                 }
             }
         }
-        bail!("sshd did not start; see its log in {}", d.join("sshd.log").display())
+        bail!(
+            "sshd did not start; see its log in {}",
+            d.join("sshd.log").display()
+        )
     }
 
     /// `ssh://<user>@127.0.0.1:<port>/<abs root>/<name>.git`
     pub fn url(&self, name: &str) -> String {
-        format!("ssh://{}@127.0.0.1:{}{}/{name}.git", self.user, self.port, self.root.display())
+        format!(
+            "ssh://{}@127.0.0.1:{}{}/{name}.git",
+            self.user,
+            self.port,
+            self.root.display()
+        )
     }
 
     /// The port it listens on.
@@ -172,7 +188,10 @@ fn keygen(dir: &Path, name: &str, kind: &str, extra: &[&str], passphrase: &str) 
         .output()
         .context("running ssh-keygen (install the Debian package openssh-client)")?;
     if !out.status.success() {
-        bail!("ssh-keygen failed: {}", String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "ssh-keygen failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     Ok(())
 }
