@@ -1,0 +1,55 @@
+//! The command line: `build`, `source fetch|backend`, `sync`, `run`,
+//! `config …`. Each subcommand lives in its own module.
+
+mod output;
+mod source;
+
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Sluice: a GitOps reconciler that serves Flux's own APIs.
+#[derive(Parser, Debug)]
+#[command(name = "sluice", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every subcommand takes.
+#[derive(Args, Debug, Clone)]
+pub struct GlobalArgs {
+    /// Log filter (tracing's EnvFilter syntax); RUST_LOG wins when set.
+    #[arg(long, global = true, default_value = "warn", env = "SLUICE_LOG_LEVEL")]
+    pub log_level: String,
+    /// Log format: text on a terminal, json in a cluster.
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Auto, env = "SLUICE_LOG_FORMAT")]
+    pub log_format: LogFormat,
+}
+
+/// How logs are written.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    /// JSON when running in a Kubernetes pod, text otherwise.
+    Auto,
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Fetch Git sources and inspect backends.
+    #[command(subcommand)]
+    Source(source::SourceCommand),
+}
+
+/// Runs the parsed command line; the exit code says whether it succeeded.
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Source(cmd) => source::run(cmd).await,
+    }
+}

@@ -1,0 +1,85 @@
+//! Flux Secret keys from a local file for the CLI: a Kubernetes Secret
+//! manifest (YAML or JSON, `data` base64 and/or `stringData`), a plain map of
+//! key to value, or a directory holding one file per key (a mounted Secret).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use base64::Engine as _;
+
+/// Reads secret data from `path`.
+pub fn read(path: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
+    if path.is_dir() {
+        let mut out = BTreeMap::new();
+        for entry in
+            std::fs::read_dir(path).with_context(|| format!("reading {}", path.display()))?
+        {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with("..") || !entry.path().is_file() {
+                continue;
+            }
+            out.insert(name, std::fs::read(entry.path())?);
+        }
+        return Ok(out);
+    }
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading secret file {}", path.display()))?;
+    parse(&text).with_context(|| format!("secret file {}", path.display()))
+}
+
+fn parse(text: &str) -> Result<BTreeMap<String, Vec<u8>>> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).context("not YAML or JSON")?;
+    let map = value
+        .as_mapping()
+        .context("expected a mapping (a Secret manifest or key: value pairs)")?;
+    let mut out = BTreeMap::new();
+    let is_secret = map.get("kind").and_then(|k| k.as_str()) == Some("Secret");
+    if !is_secret {
+        for (k, v) in map {
+            let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
+                bail!("every key and value must be a string");
+            };
+            out.insert(k.to_string(), v.as_bytes().to_vec());
+        }
+        return Ok(out);
+    }
+    if let Some(data) = map.get("data").and_then(|d| d.as_mapping()) {
+        for (k, v) in data {
+            let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
+                bail!("data: every key and value must be a string");
+            };
+            let cleaned: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(cleaned)
+                .with_context(|| format!("data.{k} is not base64"))?;
+            out.insert(k.to_string(), bytes);
+        }
+    }
+    if let Some(data) = map.get("stringData").and_then(|d| d.as_mapping()) {
+        for (k, v) in data {
+            let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
+                bail!("stringData: every key and value must be a string");
+            };
+            out.insert(k.to_string(), v.as_bytes().to_vec());
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_manifest_and_plain_map() {
+        let m = parse("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  username: Zmx1eA==\nstringData:\n  password: pw\n")
+            .expect("parses");
+        assert_eq!(m["username"], b"flux");
+        assert_eq!(m["password"], b"pw");
+        let m = parse("bearerToken: abc\n").expect("parses");
+        assert_eq!(m["bearerToken"], b"abc");
+        assert!(parse("kind: Secret\ndata:\n  x: '!!!'\n").is_err());
+    }
+}
