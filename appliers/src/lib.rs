@@ -1,1 +1,11 @@
-//! Appliers: kustomize build and apply.
+//! Sluice's appliers: build kustomize overlays in Rust and apply the result
+//! to Kubernetes as Flux's kustomize-controller does.
+//!
+//! This crate knows nothing of git or of controllers: it takes a directory
+//! (an unpacked artifact) and a cluster client.
+
+mod error;
+pub mod kustomize;
+pub mod manifest;
+
+pub use error::{Error, Result, ResultExt};

@@ -1,6 +1,7 @@
 //! The command line: `build`, `source fetch|backend`, `sync`, `run`,
 //! `config …`. Each subcommand lives in its own module.
 
+mod build;
 mod output;
 mod source;
 
@@ -42,6 +43,8 @@ pub enum LogFormat {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Build a kustomization (like `kustomize build`) and print the objects.
+    Build(build::BuildArgs),
     /// Fetch Git sources and inspect backends.
     #[command(subcommand)]
     Source(source::SourceCommand),
@@ -50,6 +53,7 @@ pub enum Command {
 /// Runs the parsed command line; the exit code says whether it succeeded.
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Build(args) => build::run(args),
         Command::Source(cmd) => source::run(cmd).await,
     }
 }

@@ -1,0 +1,439 @@
+//! `kustomize build` in Rust: per kustomization, resources → generators →
+//! components → transformers → vars, recursively; then, once at the top,
+//! hash suffixes, name-reference fixes, var substitution and sorting.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use super::config::TransformerConfig;
+use super::fieldspec::FieldSpec;
+use super::generator;
+use super::loader::{LoadRestrictions, Loader, is_remote};
+use super::nameref;
+use super::patch;
+use super::replacement;
+use super::resmap::ResMap;
+use super::resource::{Origin, Resource};
+use super::sort;
+use super::transform::{images, labels, names, namespace, replicas};
+use super::types::{FILE_NAMES, Kustomization, Var};
+use super::vars;
+use crate::error::{Error, Result, ResultExt};
+use crate::manifest;
+
+/// How to build.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Nothing outside this directory is read. Defaults to the built
+    /// directory itself.
+    pub root: Option<PathBuf>,
+    /// kustomize's load restrictor.
+    pub load_restrictions: LoadRestrictions,
+}
+
+/// The resources of one kustomization level, its configuration and vars.
+struct Accumulator {
+    res: ResMap,
+    cfg: TransformerConfig,
+    vars: Vec<Var>,
+}
+
+impl Accumulator {
+    fn new() -> Result<Self> {
+        Ok(Self { res: ResMap::new(), cfg: TransformerConfig::builtin()?, vars: Vec::new() })
+    }
+
+    fn merge(&mut self, other: Accumulator) -> Result<()> {
+        self.res.append_all(other.res)?;
+        self.cfg.merge(&other.cfg)?;
+        for v in other.vars {
+            self.add_var(v)?;
+        }
+        Ok(())
+    }
+
+    fn add_var(&mut self, v: Var) -> Result<()> {
+        if self.vars.iter().any(|x| x.name == v.name) {
+            return Err(Error::Build(format!("var '{}' already encountered", v.name)));
+        }
+        self.vars.push(v);
+        Ok(())
+    }
+}
+
+/// Builds the kustomization in `dir` and returns the resulting objects.
+pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
+    let root = opts.root.clone().unwrap_or_else(|| dir.to_path_buf());
+    let mut ldr = Loader::new(dir, &root, opts.load_restrictions)?;
+    let mut b = Builder { stack: Vec::new() };
+    let k = match find_kustomization_file(ldr.dir())? {
+        Some(name) => {
+            ldr.set_file_name(&name);
+            let text = ldr.read_text(&name, "kustomization")?;
+            Kustomization::parse(&text, &ldr.file_label())?
+        }
+        // Flux builds a directory without a kustomization from its YAML files.
+        None => generated_kustomization(ldr.dir())?,
+    };
+    if k.is_component() {
+        return Err(Error::Kustomization {
+            file: ldr.file_label(),
+            message: "a Component cannot be built on its own; include it from a kustomization's 'components'".into(),
+        });
+    }
+    b.stack.push(ldr.dir().to_path_buf());
+    let mut acc = Accumulator::new()?;
+    b.accumulate(&ldr, &k, &mut acc)?;
+
+    // Done once, at the top, in kustomize's order.
+    for r in acc.res.resources_mut() {
+        if r.needs_hash {
+            let h = generator::content_hash(r)?;
+            r.store_previous_id();
+            let name = format!("{}-{h}", r.name());
+            r.set_name(&name);
+        }
+    }
+    nameref::fix(&mut acc.res, &acc.cfg.name_reference)?;
+    vars::resolve(&mut acc.res, &acc.vars, &acc.cfg.var_reference)?;
+    acc.res.resources_mut().retain(|r| {
+        let anns = r.string_map("annotations");
+        anns.get("config.kubernetes.io/local-config").is_none_or(|v| v.as_str() == Some("false"))
+    });
+    let mut resources = acc.res.into_resources();
+    sort::apply(&mut resources, k.sort_options.as_ref(), &ldr.file_label())?;
+    let keep_origin = k.build_metadata.iter().any(|m| m == "originAnnotations");
+    let managed_by = k.build_metadata.iter().any(|m| m == "managedByLabel");
+    for m in &k.build_metadata {
+        if !matches!(m.as_str(), "originAnnotations" | "transformerAnnotations" | "managedByLabel") {
+            return Err(Error::Kustomization {
+                file: ldr.file_label(),
+                message: format!("buildMetadata: unknown option '{m}'"),
+            });
+        }
+    }
+    Ok(resources
+        .into_iter()
+        .map(|mut r| {
+            if managed_by {
+                let mut l = r.string_map("labels");
+                l.insert("app.kubernetes.io/managed-by".into(), Value::String(format!("kustomize-{}", super::KUSTOMIZE_VERSION)));
+                r.set_string_map("labels", l);
+            }
+            if keep_origin && let Some(o) = &r.origin {
+                let mut a = r.string_map("annotations");
+                a.insert("config.kubernetes.io/origin".into(), Value::String(origin_text(o)));
+                r.set_string_map("annotations", a);
+            }
+            Value::Object(r.obj)
+        })
+        .collect())
+}
+
+/// Builds and renders the result as `kustomize build` prints it.
+pub fn build_yaml(dir: &Path, opts: &BuildOptions) -> Result<String> {
+    Ok(manifest::to_yaml_stream(&build(dir, opts)?))
+}
+
+fn origin_text(o: &Origin) -> String {
+    let mut s = String::new();
+    if let Some(p) = &o.path {
+        s.push_str(&format!("path: {p}\n"));
+    }
+    if let Some(c) = &o.configured_in {
+        s.push_str(&format!("configuredIn: {c}\n"));
+    }
+    if let Some(by) = &o.configured_by {
+        s.push_str(&format!("configuredBy:\n  apiVersion: builtin\n  kind: {by}\n"));
+    }
+    s
+}
+
+/// The kustomization file of `dir`, if any; more than one is an error.
+fn find_kustomization_file(dir: &Path) -> Result<Option<String>> {
+    let found: Vec<&str> = FILE_NAMES.iter().copied().filter(|n| dir.join(n).is_file()).collect();
+    match found.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(one.to_string())),
+        _ => Err(Error::Build(format!("Found multiple kustomization files under: {}", dir.display()))),
+    }
+}
+
+/// What Flux generates for a directory without a kustomization: every YAML
+/// file below it, in lexical order; a subdirectory with its own
+/// kustomization is a directory resource and is not descended into.
+fn generated_kustomization(dir: &Path) -> Result<Kustomization> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            let rel = p.strip_prefix(base).unwrap_or(&p).display().to_string();
+            if p.is_dir() {
+                if p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                    continue;
+                }
+                if find_kustomization_file(&p)?.is_some() {
+                    out.push(rel);
+                } else {
+                    walk(base, &p, out)?;
+                }
+            } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+                out.push(rel);
+            }
+        }
+        Ok(())
+    }
+    let mut resources = Vec::new();
+    walk(dir, dir, &mut resources)?;
+    Ok(Kustomization { kind: "Kustomization".into(), resources, ..Default::default() })
+}
+
+struct Builder {
+    /// Directories of the kustomizations being accumulated, outermost first.
+    stack: Vec<PathBuf>,
+}
+
+impl Builder {
+    fn accumulate(&mut self, ldr: &Loader, k: &Kustomization, acc: &mut Accumulator) -> Result<()> {
+        let file = ldr.file_label();
+        refuse_unsupported(k, &file)?;
+        self.accumulate_resources(ldr, k, acc).context_with(|| format!("accumulating resources of {file}"))?;
+        for c in &k.configurations {
+            let text = ldr.read_text(c, "configurations")?;
+            let cfg = TransformerConfig::parse(&text, &ldr.display(&ldr.resolve(c, "configurations", true)?))?;
+            acc.cfg.merge(&cfg).context_with(|| format!("merging configurations of {file}"))?;
+        }
+        for c in &k.crds {
+            let text = ldr.read_text(c, "crds")?;
+            let cfg = super::crds::name_references(&text, c)?;
+            acc.cfg.merge(&cfg).context_with(|| format!("merging crds of {file}"))?;
+        }
+        for (secret, list) in [(false, &k.config_map_generator), (true, &k.secret_generator)] {
+            for args in list {
+                let mut r = generator::generate(args, k.generator_options.as_ref(), secret, ldr)?;
+                r.origin = Some(Origin {
+                    configured_in: Some(ldr.file_label()),
+                    configured_by: Some(if secret { "SecretGenerator" } else { "ConfigMapGenerator" }.into()),
+                    ..Default::default()
+                });
+                acc.res.absorb_all(vec![r]).context_with(|| format!("merging from generator in {file}"))?;
+            }
+        }
+        for c in &k.components {
+            self.accumulate_directory(ldr, c, "components", true, acc)
+                .context_with(|| format!("accumulating components of {file}"))?;
+        }
+        self.transform(ldr, k, acc)?;
+        for v in &k.vars {
+            let matched = acc.res.matching_any_id(|id| vars::objref_matches(v, id));
+            match matched.as_slice() {
+                [] => {}
+                [i] => acc.res.resources_mut()[*i].ref_vars.push(v.name.clone()),
+                many => {
+                    return Err(Error::Build(format!(
+                        "{file}: found {} resId matches for var {} (unable to disambiguate)",
+                        many.len(),
+                        v.name
+                    )));
+                }
+            }
+            acc.add_var(v.clone()).context_with(|| format!("merging vars of {file}"))?;
+        }
+        Ok(())
+    }
+
+    fn accumulate_resources(&mut self, ldr: &Loader, k: &Kustomization, acc: &mut Accumulator) -> Result<()> {
+        for entry in &k.resources {
+            if is_remote(entry) {
+                return Err(Error::Unsupported {
+                    file: ldr.file_label(),
+                    field: "resources".into(),
+                    why: format!(
+                        "'{entry}' is a remote base; Sluice builds only what is in the source artifact \
+                         (vendor the base into the repository or reference it as another source)"
+                    ),
+                });
+            }
+            let path = ldr.resolve(entry, "resources", false)?;
+            if path.is_dir() {
+                self.accumulate_directory(ldr, entry, "resources", false, acc)?;
+            } else {
+                // Files obey the load restrictor; directories may be anywhere in the root.
+                ldr.resolve(entry, "resources", true)?;
+                let text = ldr.read_text(entry, "resources")?;
+                let shown = ldr.display(&path);
+                for r in load_resources(&text, &shown)? {
+                    acc.res.append(r).context_with(|| format!("adding resources from '{shown}'"))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn accumulate_directory(
+        &mut self,
+        ldr: &Loader,
+        entry: &str,
+        field: &str,
+        component: bool,
+        acc: &mut Accumulator,
+    ) -> Result<()> {
+        let path = ldr.resolve(entry, field, false)?;
+        if !path.is_dir() {
+            return Err(Error::Build(format!("'{entry}' in '{field}' of {} is not a directory", ldr.file_label())));
+        }
+        if let Some(pos) = self.stack.iter().position(|d| *d == path) {
+            let mut chain: Vec<String> = self.stack[pos..].iter().map(|d| ldr.display(d)).collect();
+            chain.push(ldr.display(&path));
+            return Err(Error::Cycle(chain.join(" -> ")));
+        }
+        let mut child = ldr.child(&path);
+        let Some(name) = find_kustomization_file(&path)? else {
+            return Err(Error::Build(format!(
+                "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '{}' \
+                 (named in '{field}' of {})",
+                ldr.display(&path),
+                ldr.file_label()
+            )));
+        };
+        child.set_file_name(&name);
+        let text = child.read_text(&name, field)?;
+        let k = Kustomization::parse(&text, &child.file_label())?;
+        if component && !k.is_component() {
+            return Err(Error::Kustomization {
+                file: child.file_label(),
+                message: format!("expected kind 'Component' (it is listed in 'components') but got '{}'", k.kind),
+            });
+        }
+        if !component && k.is_component() {
+            return Err(Error::Kustomization {
+                file: child.file_label(),
+                message: "a Component must be listed in 'components', not in 'resources'".into(),
+            });
+        }
+        self.stack.push(path);
+        let result = if component {
+            self.accumulate(&child, &k, acc)
+        } else {
+            Accumulator::new().and_then(|mut sub| {
+                self.accumulate(&child, &k, &mut sub)?;
+                acc.merge(sub)
+            })
+        };
+        self.stack.pop();
+        result.context_with(|| format!("building '{}'", child.display(child.dir())))
+    }
+
+    fn transform(&mut self, ldr: &Loader, k: &Kustomization, acc: &mut Accumulator) -> Result<()> {
+        let file = ldr.file_label();
+        let res = &mut acc.res;
+        let cfg = &acc.cfg;
+        let step = |r: Result<()>, what: &str| r.context_with(|| format!("{file}: {what}"));
+
+        step(patch::apply_strategic_merge_files(res, &k.patches_strategic_merge, ldr), "patchesStrategicMerge")?;
+        res.drop_empties();
+        for (i, p) in k.patches.iter().enumerate() {
+            step(patch::apply_patch_entry(res, p, ldr), &format!("patches[{i}]"))?;
+            res.drop_empties();
+        }
+        step(namespace::apply(res, &k.namespace, &cfg.namespace), "namespace")?;
+        if !k.name_prefix.is_empty() {
+            step(names::apply(res, &k.name_prefix, names::End::Prefix, &cfg.name_prefix), "namePrefix")?;
+        }
+        if !k.name_suffix.is_empty() {
+            step(names::apply(res, &k.name_suffix, names::End::Suffix, &cfg.name_suffix), "nameSuffix")?;
+        }
+        for (i, l) in k.labels.iter().enumerate() {
+            let specs = label_specs(l, cfg)?;
+            step(labels::apply(res, &l.pairs, &specs), &format!("labels[{i}]"))?;
+        }
+        step(labels::apply(res, &k.common_labels, &cfg.common_labels), "commonLabels")?;
+        step(labels::apply(res, &k.common_annotations, &cfg.common_annotations), "commonAnnotations")?;
+        for (i, p) in k.patches_json6902.iter().enumerate() {
+            step(patch::apply_json6902_entry(res, p, ldr), &format!("patchesJson6902[{i}]"))?;
+            res.drop_empties();
+        }
+        for r in &k.replicas {
+            step(replicas::apply(res, r, &cfg.replicas), "replicas")?;
+        }
+        for img in &k.images {
+            step(images::apply(res, img, &cfg.images), "images")?;
+        }
+        let repl = replacement::load(&k.replacements, ldr)?;
+        if !repl.is_empty() {
+            step(replacement::apply(res, &repl), "replacements")?;
+        }
+        Ok(())
+    }
+}
+
+/// The field specs of one `labels:` entry.
+fn label_specs(l: &super::types::Label, cfg: &TransformerConfig) -> Result<Vec<FieldSpec>> {
+    let mut specs = l.fields.clone();
+    super::fieldspec::merge_all(&mut specs, &cfg.labels)?;
+    if l.include_selectors {
+        super::fieldspec::merge_all(&mut specs, &cfg.common_labels)?;
+    } else {
+        if l.include_templates {
+            super::fieldspec::merge_all(&mut specs, &cfg.template_labels)?;
+        }
+        if l.include_volume_claim_templates {
+            super::fieldspec::merge_all(&mut specs, &cfg.volume_claim_template_labels)?;
+        }
+        super::fieldspec::merge_one(&mut specs, FieldSpec { path: "metadata/labels".into(), create: true, ..Default::default() })?;
+    }
+    Ok(specs)
+}
+
+fn refuse_unsupported(k: &Kustomization, file: &str) -> Result<()> {
+    let unsupported = |field: &str, why: &str| Err(Error::Unsupported { file: file.into(), field: field.into(), why: why.into() });
+    if !k.helm_charts.is_empty() || !k.helm_chart_inflation_generator.is_empty() || k.helm_globals.is_some() {
+        return unsupported("helmCharts", "Helm chart inflation is not built in; use a HelmRelease");
+    }
+    if !k.generators.is_empty() {
+        return unsupported("generators", "generator plugins and KRM functions are not run");
+    }
+    if !k.transformers.is_empty() {
+        return unsupported("transformers", "transformer plugins and KRM functions are not run");
+    }
+    if !k.validators.is_empty() {
+        return unsupported("validators", "validator plugins are not run");
+    }
+    Ok(())
+}
+
+/// Parses a resource file: every document is an object; `kind: List` items
+/// are expanded.
+pub fn load_resources(text: &str, shown: &str) -> Result<Vec<Resource>> {
+    let mut out = Vec::new();
+    for (i, doc) in manifest::parse_documents(text, shown)?.into_iter().enumerate() {
+        let what = format!("{shown} (document {})", i + 1);
+        match doc {
+            Value::Object(m) if is_list(&m) => {
+                if let Some(Value::Array(items)) = m.get("items") {
+                    for item in items {
+                        let mut r = Resource::new(item.clone(), &what)?;
+                        r.origin = Some(Origin { path: Some(shown.to_string()), ..Default::default() });
+                        out.push(r);
+                    }
+                }
+            }
+            other => {
+                let mut r = Resource::new(other, &what)?;
+                r.origin = Some(Origin { path: Some(shown.to_string()), ..Default::default() });
+                out.push(r);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn is_list(m: &Map<String, Value>) -> bool {
+    m.get("kind").and_then(Value::as_str).is_some_and(|k| k.ends_with("List"))
+        && m.get("items").is_some_and(Value::is_array)
+}

@@ -1,0 +1,144 @@
+//! Transformer configuration: the builtin field specs plus what a
+//! kustomization adds through `configurations:` and `crds:`.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::fieldspec::{FieldSpec, merge_all};
+use super::resid::Gvk;
+use crate::error::{Error, Result};
+
+/// Fields that refer to objects of one type by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameBackRefs {
+    /// Group of the referenced type.
+    #[serde(default)]
+    pub group: String,
+    /// Version of the referenced type.
+    #[serde(default)]
+    pub version: String,
+    /// Kind of the referenced type.
+    #[serde(default)]
+    pub kind: String,
+    /// The referring fields.
+    #[serde(default, rename = "fieldSpecs")]
+    pub field_specs: Vec<FieldSpec>,
+}
+
+impl NameBackRefs {
+    /// The referenced type.
+    pub fn gvk(&self) -> Gvk {
+        Gvk { group: self.group.clone(), version: self.version.clone(), kind: self.kind.clone() }
+    }
+}
+
+/// Field specs per builtin transformer.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TransformerConfig {
+    /// `namePrefix`.
+    #[serde(default)]
+    pub name_prefix: Vec<FieldSpec>,
+    /// `nameSuffix`.
+    #[serde(default)]
+    pub name_suffix: Vec<FieldSpec>,
+    /// `namespace`.
+    #[serde(default)]
+    pub namespace: Vec<FieldSpec>,
+    /// `commonLabels` (selectors and templates included).
+    #[serde(default)]
+    pub common_labels: Vec<FieldSpec>,
+    /// Extra fields for every `labels:` entry.
+    #[serde(default)]
+    pub labels: Vec<FieldSpec>,
+    /// `labels[].includeTemplates`.
+    #[serde(default)]
+    pub template_labels: Vec<FieldSpec>,
+    /// `labels[].includeVolumeClaimTemplates`.
+    #[serde(default)]
+    pub volume_claim_template_labels: Vec<FieldSpec>,
+    /// `commonAnnotations`.
+    #[serde(default)]
+    pub common_annotations: Vec<FieldSpec>,
+    /// Name references.
+    #[serde(default)]
+    pub name_reference: Vec<NameBackRefs>,
+    /// Fields where `$(VAR)` is substituted.
+    #[serde(default)]
+    pub var_reference: Vec<FieldSpec>,
+    /// `images`.
+    #[serde(default)]
+    pub images: Vec<FieldSpec>,
+    /// `replicas`.
+    #[serde(default)]
+    pub replicas: Vec<FieldSpec>,
+}
+
+static BUILTIN: LazyLock<std::result::Result<TransformerConfig, String>> = LazyLock::new(|| {
+    let v: serde_yaml::Value =
+        serde_yaml::from_str(include_str!("builtin-config.yaml")).map_err(|e| format!("builtin config: {e}"))?;
+    let raw: TransformerConfig = serde_yaml::from_value(v).map_err(|e| format!("builtin config: {e}"))?;
+    // Merged into an empty config, as kustomize does, so duplicates collapse.
+    let mut c = TransformerConfig::default();
+    c.merge(&raw).map_err(|e| e.to_string())?;
+    Ok(c)
+});
+
+impl TransformerConfig {
+    /// The builtin configuration.
+    pub fn builtin() -> Result<Self> {
+        BUILTIN.clone().map_err(Error::Build)
+    }
+
+    /// Parses a `configurations:` file.
+    pub fn parse(text: &str, file: &str) -> Result<Self> {
+        let v: serde_yaml::Value = serde_yaml::from_str(text)
+            .map_err(|e| Error::Kustomization { file: file.into(), message: format!("invalid transformer configuration: {e}") })?;
+        serde_yaml::from_value(v)
+            .map_err(|e| Error::Kustomization { file: file.into(), message: format!("invalid transformer configuration: {e}") })
+    }
+
+    /// Merges `other` into this configuration.
+    pub fn merge(&mut self, other: &TransformerConfig) -> Result<()> {
+        merge_all(&mut self.name_prefix, &other.name_prefix)?;
+        merge_all(&mut self.name_suffix, &other.name_suffix)?;
+        merge_all(&mut self.namespace, &other.namespace)?;
+        merge_all(&mut self.common_labels, &other.common_labels)?;
+        merge_all(&mut self.labels, &other.labels)?;
+        merge_all(&mut self.template_labels, &other.template_labels)?;
+        merge_all(&mut self.volume_claim_template_labels, &other.volume_claim_template_labels)?;
+        merge_all(&mut self.common_annotations, &other.common_annotations)?;
+        merge_all(&mut self.var_reference, &other.var_reference)?;
+        merge_all(&mut self.images, &other.images)?;
+        merge_all(&mut self.replicas, &other.replicas)?;
+        for nbr in &other.name_reference {
+            match self.name_reference.iter_mut().find(|e| e.gvk() == nbr.gvk()) {
+                Some(e) => merge_all(&mut e.field_specs, &nbr.field_specs)?,
+                None => {
+                    let mut fresh = NameBackRefs { field_specs: Vec::new(), ..nbr.clone() };
+                    merge_all(&mut fresh.field_specs, &nbr.field_specs)?;
+                    self.name_reference.push(fresh);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_config_loads() {
+        let c = TransformerConfig::builtin().expect("builtin");
+        assert_eq!(c.name_prefix.len(), 1);
+        assert!(c.common_labels.iter().any(|f| f.kind == "Deployment" && f.path == "spec/selector/matchLabels"));
+        let cm = c.name_reference.iter().find(|n| n.kind == "ConfigMap").expect("ConfigMap refs");
+        assert!(cm.field_specs.iter().any(|f| f.path == "spec/template/spec/volumes/configMap/name" && f.kind == "Deployment"));
+        let secret = c.name_reference.iter().find(|n| n.kind == "Secret").expect("Secret refs");
+        assert_eq!(secret.field_specs.iter().filter(|f| f.path == "spec/tls/secretName").count(), 1, "deduplicated");
+    }
+}

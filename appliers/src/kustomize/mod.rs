@@ -1,0 +1,27 @@
+//! A Rust implementation of `kustomize build` (v5): the same objects, fields
+//! and order as kustomize, without running it. Plugins, KRM functions, Helm
+//! charts and remote bases are refused with a clear error.
+
+pub mod build;
+pub mod config;
+pub mod crds;
+pub mod fieldspec;
+pub mod generator;
+pub mod loader;
+pub mod nameref;
+pub mod openapi;
+pub mod patch;
+pub mod replacement;
+pub mod resid;
+pub mod resmap;
+pub mod resource;
+pub mod sort;
+pub mod transform;
+pub mod types;
+pub mod vars;
+
+pub use build::{BuildOptions, build, build_yaml};
+pub use loader::LoadRestrictions;
+
+/// The kustomize release whose behaviour Sluice follows.
+pub const KUSTOMIZE_VERSION: &str = "v5.8.2";

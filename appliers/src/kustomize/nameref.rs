@@ -1,0 +1,249 @@
+//! Name references: after names changed (prefix, suffix, namespace, hash),
+//! every field that names another object of the build is updated to that
+//! object's new name (and, for maps like RoleBinding subjects, namespace).
+
+use serde_json::Value;
+
+use super::config::NameBackRefs;
+use super::fieldspec::{Create, FieldSpec};
+use super::resid::{Gvk, ResId};
+use super::resmap::ResMap;
+use super::resource::Resource;
+use crate::error::{Error, Result};
+
+/// A referral candidate, snapshotted so referrers can be edited freely.
+struct Candidate {
+    index: usize,
+    cur: ResId,
+    prev: Vec<ResId>,
+    org_namespace: String,
+    prefixes: Vec<String>,
+    suffixes: Vec<String>,
+}
+
+/// Fixes every back reference in `m`.
+pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
+    let snapshot: Vec<Candidate> = m
+        .resources()
+        .iter()
+        .enumerate()
+        .map(|(index, r)| {
+            let prev = r.prev_ids();
+            let org_namespace = prev.first().map(|p| p.namespace.clone()).unwrap_or_else(|| r.namespace().to_string());
+            Candidate { index, cur: r.cur_id(), prev, org_namespace, prefixes: r.prefixes.clone(), suffixes: r.suffixes.clone() }
+        })
+        .collect();
+    // Only resources whose name or namespace changed can be referrals.
+    let changed: Vec<&Candidate> = snapshot.iter().filter(|c| !c.prev.is_empty()).collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let mut referrals: Vec<(usize, String)> = Vec::new();
+    let n = m.len();
+    for i in 0..n {
+        let org = m.resources()[i].org_id();
+        let mut jobs: Vec<(FieldSpec, Gvk)> = Vec::new();
+        for br in back_refs {
+            for fs in &br.field_specs {
+                if org.gvk.is_selected_by(&fs.gvk()) {
+                    jobs.push((fs.clone(), br.gvk()));
+                }
+            }
+        }
+        if jobs.is_empty() {
+            continue;
+        }
+        let referrer = &m.resources()[i];
+        let candidates = could_be_referenced_by(referrer, &changed);
+        if candidates.is_empty() {
+            continue;
+        }
+        let referrer_id = referrer.cur_id();
+        let (ref_prefixes, ref_suffixes) = (referrer.prefixes.clone(), referrer.suffixes.clone());
+        let role_ref_gvk = role_ref_gvk(referrer);
+        let res = &mut m.resources_mut()[i];
+        for (fs, target) in jobs {
+            // The spec was chosen by original type; apply it to the current one.
+            let cur = res.gvk();
+            let spec = FieldSpec { group: cur.group, version: cur.version, kind: cur.kind, ..fs.clone() };
+            let ctx = Ctx {
+                referrer: &referrer_id,
+                prefixes: &ref_prefixes,
+                suffixes: &ref_suffixes,
+                target: &target,
+                role_ref: if fs.path.ends_with("roleRef/name") { role_ref_gvk.as_ref() } else { None },
+                candidates: &candidates,
+            };
+            let mut found = Vec::new();
+            spec.apply(res, Create::Never, &mut |v| ctx.set(v, &mut found)).map_err(|e| {
+                e.context(format!("updating name reference in '{}' field of '{referrer_id}'", fs.path))
+            })?;
+            referrals.extend(found.into_iter().map(|idx| (idx, referrer_id.to_string())));
+        }
+    }
+    for (idx, by) in referrals {
+        m.resources_mut()[idx].ref_by.push(by);
+    }
+    Ok(())
+}
+
+/// kustomize's SubsetThatCouldBeReferencedByResource.
+fn could_be_referenced_by<'a>(referrer: &Resource, all: &[&'a Candidate]) -> Vec<&'a Candidate> {
+    let rid = referrer.cur_id();
+    if rid.gvk.is_cluster_scoped() {
+        return all.to_vec();
+    }
+    let mut binding_namespaces: Vec<String> = Vec::new();
+    if referrer.kind() == "RoleBinding"
+        && let Some(Value::Array(subjects)) = referrer.obj.get("subjects")
+    {
+        for s in subjects {
+            if s.get("kind").and_then(Value::as_str) == Some("ServiceAccount")
+                && let Some(ns) = s.get("namespace").and_then(Value::as_str)
+            {
+                binding_namespaces.push(ns.to_string());
+            }
+        }
+    }
+    all.iter()
+        .copied()
+        .filter(|c| {
+            c.cur.gvk.is_cluster_scoped() || c.cur.ns_equals(&rid) || binding_namespaces.iter().any(|n| *n == c.cur.namespace)
+        })
+        .collect()
+}
+
+fn role_ref_gvk(r: &Resource) -> Option<Gvk> {
+    let rr = r.obj.get("roleRef")?;
+    let group = rr.get("apiGroup")?.as_str()?.to_string();
+    let kind = rr.get("kind")?.as_str()?.to_string();
+    Some(Gvk { group, version: String::new(), kind })
+}
+
+struct Ctx<'a> {
+    referrer: &'a ResId,
+    prefixes: &'a [String],
+    suffixes: &'a [String],
+    target: &'a Gvk,
+    role_ref: Option<&'a Gvk>,
+    candidates: &'a [&'a Candidate],
+}
+
+impl Ctx<'_> {
+    fn set(&self, v: &mut Value, found: &mut Vec<usize>) -> Result<()> {
+        match v {
+            Value::Null => Ok(()),
+            Value::String(_) => self.set_scalar(v, found),
+            Value::Object(_) => self.set_mapping(v, found),
+            Value::Array(items) => {
+                for item in items {
+                    match item {
+                        Value::Object(_) => self.set_mapping(item, found)?,
+                        Value::Null => {}
+                        _ => self.set_scalar(item, found)?,
+                    }
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn set_scalar(&self, v: &mut Value, found: &mut Vec<usize>) -> Result<()> {
+        let Value::String(old) = v else { return Ok(()) };
+        let pool: Vec<&Candidate> = self.candidates.to_vec();
+        if let Some(c) = self.select(old, pool, false)? {
+            found.push(c.index);
+            if c.cur.name != *old {
+                *v = Value::String(c.cur.name.clone());
+            }
+        }
+        Ok(())
+    }
+
+    fn set_mapping(&self, v: &mut Value, found: &mut Vec<usize>) -> Result<()> {
+        let Value::Object(map) = v else { return Ok(()) };
+        let Some(old) = map.get("name").and_then(Value::as_str).map(str::to_string) else {
+            if map.contains_key("name") {
+                return Ok(());
+            }
+            return Err(Error::Build("path config error; no 'name' field in node".into()));
+        };
+        let pool: Vec<&Candidate> = match map.get("namespace").and_then(Value::as_str) {
+            None => self.candidates.to_vec(),
+            Some(ns) => {
+                let by_org: Vec<&Candidate> = self.candidates.iter().copied().filter(|c| c.org_namespace == ns).collect();
+                if !by_org.is_empty() {
+                    by_org
+                } else {
+                    self.candidates.iter().copied().filter(|c| c.cur.namespace == ns).collect()
+                }
+            }
+        };
+        if let Some(c) = self.select(&old, pool, true)? {
+            found.push(c.index);
+            if c.cur.name == old && c.cur.namespace.is_empty() {
+                return Ok(());
+            }
+            map.insert("name".into(), Value::String(c.cur.name.clone()));
+            if !c.cur.namespace.is_empty() {
+                map.insert("namespace".into(), Value::String(c.cur.namespace.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    fn select<'c>(&self, old: &str, pool: Vec<&'c Candidate>, with_ns: bool) -> Result<Option<&'c Candidate>> {
+        let selected_by = |c: &Candidate, g: &Gvk| c.prev.iter().any(|p| p.gvk.is_selected_by(g));
+        let mut c: Vec<&Candidate> = pool
+            .into_iter()
+            .filter(|c| c.prev.iter().any(|p| p.name == old))
+            .filter(|c| selected_by(c, self.target))
+            .filter(|c| self.role_ref.is_none_or(|g| selected_by(c, g)))
+            .filter(|c| {
+                self.referrer.gvk.is_cluster_scoped()
+                    || c.cur.gvk.is_cluster_scoped()
+                    || c.cur.gvk.kind == "ServiceAccount"
+                    || self.referrer.ns_equals(&c.cur)
+            })
+            .collect();
+        if c.len() == 1 {
+            return Ok(c.pop());
+        }
+        c.retain(|x| affixes_equal(self.prefixes, &x.prefixes, true) && affixes_equal(self.suffixes, &x.suffixes, true));
+        if c.len() > 1 {
+            c.retain(|x| affixes_equal(self.prefixes, &x.prefixes, false) && affixes_equal(self.suffixes, &x.suffixes, false));
+        }
+        match c.len() {
+            0 => Ok(None),
+            1 => Ok(c.pop()),
+            _ => {
+                let first = &c[0].cur;
+                let same = c.iter().all(|x| x.cur.name == first.name && (!with_ns || x.cur.namespace == first.namespace));
+                if same {
+                    Ok(Some(c[0]))
+                } else {
+                    let ids: Vec<String> = c.iter().map(|x| x.cur.to_string()).collect();
+                    Err(Error::Build(format!("found multiple possible referrals: {}", ids.join(", "))))
+                }
+            }
+        }
+    }
+}
+
+/// kustomize's PrefixesSuffixesEquals for one list.
+fn affixes_equal(a: &[String], b: &[String], allow_empty: bool) -> bool {
+    if allow_empty && (a.is_empty() || b.is_empty()) {
+        return true;
+    }
+    same_ending(a, b)
+}
+
+fn same_ending(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return long.is_empty();
+    }
+    let diff = long.len() - short.len();
+    short.iter().enumerate().all(|(i, s)| long[i + diff] == *s)
+}

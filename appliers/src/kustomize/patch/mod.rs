@@ -1,0 +1,191 @@
+//! `patchesStrategicMerge`, `patches` and `patchesJson6902`: loading patch
+//! text, deciding strategic merge vs JSON 6902, choosing targets, applying.
+
+pub mod json6902;
+pub mod selector;
+pub mod strategic;
+
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::kustomize::build::load_resources;
+use crate::kustomize::loader::Loader;
+use crate::kustomize::resid::ResId;
+use crate::kustomize::resmap::ResMap;
+use crate::kustomize::resource::Resource;
+use crate::kustomize::types::Patch;
+
+/// `patchesStrategicMerge`: each entry is inline YAML or a file; every
+/// document patches the one resource with its id.
+pub fn apply_strategic_merge_files(m: &mut ResMap, entries: &[String], ldr: &Loader) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let mut patches = Vec::new();
+    for e in entries {
+        // kustomize first tries the string as inline YAML, then as a path.
+        let inline = load_resources(e, "patchesStrategicMerge (inline)").ok().filter(|p| !p.is_empty());
+        match inline {
+            Some(p) => patches.extend(p),
+            None => {
+                let text = ldr.read_text(e, "patchesStrategicMerge")?;
+                patches.extend(load_resources(&text, e)?);
+            }
+        }
+    }
+    if patches.is_empty() {
+        return Err(Error::Build(format!("patch appears to be empty; files={entries:?}")));
+    }
+    for p in &patches {
+        let i = unique_target(m, &p.cur_id())?;
+        apply_smp(&mut m.resources_mut()[i], p, false, false)?;
+    }
+    m.drop_empties();
+    Ok(())
+}
+
+/// One `patches:` entry: strategic merge if the text loads as objects,
+/// JSON 6902 otherwise.
+pub fn apply_patch_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> {
+    let (text, source) = patch_text(p, ldr)?;
+    let allow_name = p.options.get("allowNameChange").copied().unwrap_or(false);
+    let allow_kind = p.options.get("allowKindChange").copied().unwrap_or(false);
+    for k in p.options.keys() {
+        if k != "allowNameChange" && k != "allowKindChange" {
+            return Err(Error::Build(format!("{source}: unknown patch option '{k}'")));
+        }
+    }
+    match load_resources(&text, &source) {
+        Ok(smps) => {
+            if smps.is_empty() {
+                return Ok(());
+            }
+            match &p.target {
+                Some(t) => {
+                    if smps.len() > 1 {
+                        return Err(Error::Build(format!(
+                            "{source}: multiple strategic merge patches in one 'patches' entry cannot have a target"
+                        )));
+                    }
+                    let sel = selector::Compiled::new(t)?;
+                    let patch = &smps[0];
+                    let chosen: Vec<usize> = (0..m.len()).filter(|&i| sel.matches(&m.resources()[i])).collect();
+                    for i in chosen {
+                        let r = &mut m.resources_mut()[i];
+                        // The patch takes the target's type, then its own kind again.
+                        let mut pc = patch.clone();
+                        pc.obj.insert("apiVersion".into(), Value::String(r.api_version().to_string()));
+                        apply_smp(r, &pc, allow_name, allow_kind)?;
+                    }
+                    m.drop_empties();
+                    m.check_unique("patch")?;
+                }
+                None => {
+                    for patch in &smps {
+                        let i = unique_target(m, &patch.cur_id())
+                            .map_err(|e| e.context(format!("no resource matches strategic merge patch \"{}\"", patch.cur_id())))?;
+                        apply_smp(&mut m.resources_mut()[i], patch, allow_name, allow_kind)?;
+                    }
+                }
+            }
+            Ok(())
+        }
+        Err(smp_err) => {
+            let ops = json6902::parse(&text, &source).map_err(|_| {
+                Error::Build(format!("unable to parse SM or JSON patch from {source}: {smp_err}"))
+            })?;
+            let Some(t) = &p.target else {
+                return Err(Error::Build(format!("must specify a target for JSON patch {source}")));
+            };
+            apply_json(m, t, &ops, true)
+        }
+    }
+}
+
+/// One `patchesJson6902:` entry.
+pub fn apply_json6902_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> {
+    let Some(t) = &p.target else {
+        return Err(Error::Build("patchesJson6902 entries must have a target".into()));
+    };
+    if t.name.is_empty() {
+        return Err(Error::Build("must specify the target name".into()));
+    }
+    let (text, source) = patch_text(p, ldr)?;
+    let ops = json6902::parse(&text, &source)?;
+    if ops.is_empty() {
+        return Err(Error::Build(format!("patch appears to be empty; {source}")));
+    }
+    apply_json(m, t, &ops, false)
+}
+
+fn apply_json(m: &mut ResMap, t: &crate::kustomize::types::Selector, ops: &[json_patch::PatchOperation], store_prev: bool) -> Result<()> {
+    let sel = selector::Compiled::new(t)?;
+    for i in 0..m.len() {
+        if !sel.matches(&m.resources()[i]) {
+            continue;
+        }
+        let r = &mut m.resources_mut()[i];
+        if store_prev {
+            r.store_previous_id();
+        }
+        let id = r.cur_id();
+        let mut doc = Value::Object(std::mem::take(&mut r.obj));
+        let result = json6902::apply(&mut doc, ops);
+        match doc {
+            Value::Object(o) => r.obj = o,
+            _ => return Err(Error::Build(format!("JSON patch turned {id} into something other than an object"))),
+        }
+        result.map_err(|e| e.context(format!("applying JSON patch to {id}")))?;
+    }
+    Ok(())
+}
+
+fn patch_text(p: &Patch, ldr: &Loader) -> Result<(String, String)> {
+    let inline = p.patch.trim();
+    match (inline.is_empty(), p.path.is_empty()) {
+        (true, true) => Err(Error::Build("must specify one of patch and path".into())),
+        (false, false) => Err(Error::Build("patch and path can't be set at the same time".into())),
+        (false, true) => Ok((inline.to_string(), format!("[patch: {inline:?}]"))),
+        (true, false) => {
+            let text = ldr.read_text(&p.path, "patches")?;
+            Ok((text, format!("[path: {:?}]", p.path)))
+        }
+    }
+}
+
+/// The one resource any of whose ids equals `id`.
+fn unique_target(m: &ResMap, id: &ResId) -> Result<usize> {
+    let matches: Vec<usize> =
+        (0..m.len()).filter(|&i| !m.resources()[i].is_empty() && m.resources()[i].any_id(|x| x.equals(id))).collect();
+    match matches.as_slice() {
+        [i] => Ok(*i),
+        [] => Err(Error::Build(format!("no matches for Id {id}; failed to find unique target for patch {id}"))),
+        _ => Err(Error::Build(format!("multiple matches for Id {id}; failed to find unique target for patch {id}"))),
+    }
+}
+
+/// Merges `patch` into `r`, keeping its kind, name and namespace unless the
+/// options allow changing them.
+fn apply_smp(r: &mut Resource, patch: &Resource, allow_name: bool, allow_kind: bool) -> Result<()> {
+    let (name, ns, kind) = (r.name().to_string(), r.namespace().to_string(), r.kind().to_string());
+    if allow_name || allow_kind {
+        r.store_previous_id();
+    }
+    let id = r.cur_id();
+    match strategic::merge_object(&r.obj, &patch.obj).map_err(|e| e.context(format!("applying strategic merge patch to {id}")))? {
+        None => {
+            r.obj.clear();
+        }
+        Some(obj) => {
+            r.obj = obj;
+            if !allow_kind {
+                r.obj.insert("kind".into(), Value::String(kind));
+            }
+            if !allow_name {
+                r.set_name(&name);
+            }
+            r.set_namespace(&ns);
+        }
+    }
+    Ok(())
+}

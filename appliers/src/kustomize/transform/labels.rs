@@ -1,0 +1,34 @@
+//! `commonLabels`, `labels:` and `commonAnnotations`: string entries set in
+//! every map the field specs designate, created where the spec says so.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::kustomize::fieldspec::{Create, FieldSpec};
+use crate::kustomize::resmap::ResMap;
+
+/// Sets every `entries` key on the designated maps.
+pub fn apply(m: &mut ResMap, entries: &BTreeMap<String, String>, specs: &[FieldSpec]) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    for r in m.resources_mut() {
+        for fs in specs {
+            fs.apply(r, Create::Map, &mut |v| {
+                if v.is_null() {
+                    *v = Value::Object(Map::new());
+                }
+                let Value::Object(map) = v else {
+                    return Err(Error::Build(format!("wrong node kind: expected a mapping at '{}'", fs.path)));
+                };
+                for (k, val) in entries {
+                    map.insert(k.clone(), Value::String(val.clone()));
+                }
+                Ok(())
+            })?;
+        }
+    }
+    Ok(())
+}

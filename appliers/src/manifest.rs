@@ -1,0 +1,633 @@
+//! The YAML seam: manifests in, manifests out.
+//!
+//! Reading uses an event parser and resolves plain scalars exactly as go-yaml
+//! v3 (which kustomize and the Kubernetes tooling use) does: `0644` is the
+//! octal integer 420, `1_000` is 1000, `yes` stays a string, timestamps stay
+//! strings. Anchors, aliases and `<<` merge keys are expanded; duplicate keys
+//! are an error. Writing produces what `kustomize build` prints: keys sorted
+//! at every level, go-yaml v2's quoting, `---` between documents.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use granit_parser::{Event, Parser, ScalarStyle, Tag};
+use serde_json::{Map, Number, Value};
+
+use crate::error::{Error, Result};
+
+/// Inputs larger than this are refused (a guard against alias bombs too).
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+/// Expanded aliases may not produce more nodes than this per stream.
+const MAX_ALIAS_NODES: usize = 10_000_000;
+
+/// Parses every document of a YAML stream. Empty documents are skipped;
+/// `origin` names the text in errors.
+pub fn parse_documents(text: &str, origin: &str) -> Result<Vec<Value>> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::Yaml { file: origin.into(), message: format!("larger than {MAX_INPUT_BYTES} bytes") });
+    }
+    let mut b = Builder { origin, anchors: HashMap::new(), stack: Vec::new(), docs: Vec::new(), alias_nodes: 0 };
+    let parser = Parser::new_from_str(text);
+    for ev in parser {
+        let (ev, span) = ev.map_err(|e| Error::Yaml { file: origin.into(), message: e.to_string() })?;
+        b.event(ev, span.start.line(), span.start.col())?;
+    }
+    Ok(b.docs.into_iter().filter(|d| !d.is_null()).collect())
+}
+
+/// Parses a single-document YAML text (empty text gives `null`).
+pub fn parse_document(text: &str, origin: &str) -> Result<Value> {
+    let mut docs = parse_documents(text, origin)?;
+    match docs.len() {
+        0 => Ok(Value::Null),
+        1 => Ok(docs.remove(0)),
+        n => Err(Error::Yaml { file: origin.into(), message: format!("expected one YAML document, found {n}") }),
+    }
+}
+
+enum Frame {
+    Seq(Vec<Value>, usize),
+    Map(Map<String, Value>, Option<String>, usize, Vec<Value>),
+}
+
+struct Builder<'a> {
+    origin: &'a str,
+    anchors: HashMap<usize, Value>,
+    stack: Vec<Frame>,
+    docs: Vec<Value>,
+    alias_nodes: usize,
+}
+
+impl Builder<'_> {
+    fn err(&self, line: usize, col: usize, message: impl Into<String>) -> Error {
+        Error::Yaml { file: self.origin.into(), message: format!("line {line}, column {}: {}", col + 1, message.into()) }
+    }
+
+    fn event(&mut self, ev: Event<'_>, line: usize, col: usize) -> Result<()> {
+        match ev {
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Anchor(..) => Ok(()),
+            Event::DocumentStart(..) => {
+                self.anchors.clear();
+                Ok(())
+            }
+            Event::Alias(id) => {
+                let v = self.anchors.get(&id).cloned().ok_or_else(|| self.err(line, col, "unknown anchor"))?;
+                self.alias_nodes += count_nodes(&v);
+                if self.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(self.err(line, col, "aliases expand to too many nodes"));
+                }
+                self.push(v, 0, line, col)
+            }
+            Event::UnresolvedAlias(name) => Err(self.err(line, col, format!("unknown anchor '{name}' referenced"))),
+            Event::Scalar(text, style, anchor, tag) => {
+                let v = resolve_scalar(&text, style, tag.as_deref()).map_err(|m| self.err(line, col, m))?;
+                self.push(v, anchor, line, col)
+            }
+            Event::SequenceStart(_, anchor, _) => {
+                self.stack.push(Frame::Seq(Vec::new(), anchor));
+                Ok(())
+            }
+            Event::SequenceEnd => match self.stack.pop() {
+                Some(Frame::Seq(items, anchor)) => self.push(Value::Array(items), anchor, line, col),
+                _ => Err(self.err(line, col, "unbalanced sequence")),
+            },
+            Event::MappingStart(_, anchor, _) => {
+                self.stack.push(Frame::Map(Map::new(), None, anchor, Vec::new()));
+                Ok(())
+            }
+            Event::MappingEnd => match self.stack.pop() {
+                Some(Frame::Map(mut map, _, anchor, merges)) => {
+                    // `<<` merge keys: explicit keys win, earlier merged maps win over later.
+                    for m in merges {
+                        let sources = match m {
+                            Value::Object(o) => vec![o],
+                            Value::Array(items) => items
+                                .into_iter()
+                                .map(|i| match i {
+                                    Value::Object(o) => Ok(o),
+                                    _ => Err(self.err(line, col, "map merge requires a map or a sequence of maps")),
+                                })
+                                .collect::<Result<Vec<_>>>()?,
+                            _ => return Err(self.err(line, col, "map merge requires a map or a sequence of maps")),
+                        };
+                        for src in sources {
+                            for (k, v) in src {
+                                map.entry(k).or_insert(v);
+                            }
+                        }
+                    }
+                    self.push(Value::Object(map), anchor, line, col)
+                }
+                _ => Err(self.err(line, col, "unbalanced mapping")),
+            },
+            #[allow(unreachable_patterns)]
+            _ => Ok(()),
+        }
+    }
+
+    fn push(&mut self, v: Value, anchor: usize, line: usize, col: usize) -> Result<()> {
+        if anchor != 0 {
+            self.anchors.insert(anchor, v.clone());
+        }
+        match self.stack.last_mut() {
+            None => {
+                self.docs.push(v);
+                Ok(())
+            }
+            Some(Frame::Seq(items, _)) => {
+                items.push(v);
+                Ok(())
+            }
+            Some(Frame::Map(map, key, _, merges)) => match key.take() {
+                None => {
+                    let k = match v {
+                        Value::String(s) => s,
+                        Value::Number(n) => n.to_string(),
+                        Value::Bool(b) => b.to_string(),
+                        Value::Null => "null".to_string(),
+                        _ => return Err(self.err(line, col, "mapping keys must be scalars")),
+                    };
+                    *key = Some(k);
+                    Ok(())
+                }
+                Some(k) if k == "<<" => {
+                    merges.push(v);
+                    Ok(())
+                }
+                Some(k) => {
+                    if map.contains_key(&k) {
+                        return Err(self.err(line, col, format!("mapping key \"{k}\" already defined")));
+                    }
+                    map.insert(k, v);
+                    Ok(())
+                }
+            },
+        }
+    }
+}
+
+fn count_nodes(v: &Value) -> usize {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(count_nodes).sum::<usize>(),
+        Value::Object(o) => 1 + o.values().map(count_nodes).sum::<usize>(),
+        _ => 1,
+    }
+}
+
+/// Resolves a scalar as go-yaml v3 does when decoding into `interface{}`.
+fn resolve_scalar(text: &Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> std::result::Result<Value, String> {
+    if let Some(tag) = tag {
+        let core = tag.handle() == "tag:yaml.org,2002:";
+        if core {
+            return match tag.suffix() {
+                "str" | "binary" | "timestamp" => Ok(Value::String(text.to_string())),
+                "null" => Ok(Value::Null),
+                "bool" => plain(text).filter(Value::is_boolean).ok_or_else(|| format!("cannot decode '{text}' as a !!bool")),
+                "int" => plain(text).filter(Value::is_i64).or_else(|| plain(text).filter(Value::is_u64))
+                    .ok_or_else(|| format!("cannot decode '{text}' as an !!int")),
+                "float" => plain(text)
+                    .filter(Value::is_number)
+                    .and_then(|v| v.as_f64())
+                    .and_then(Number::from_f64)
+                    .map(Value::Number)
+                    .ok_or_else(|| format!("cannot decode '{text}' as a !!float")),
+                "map" | "seq" => Err(format!("!!{} on a scalar", tag.suffix())),
+                _ => Ok(Value::String(text.to_string())),
+            };
+        }
+        if style != ScalarStyle::Plain {
+            return Ok(Value::String(text.to_string()));
+        }
+        return Ok(plain(text).unwrap_or_else(|| Value::String(text.to_string())));
+    }
+    if style != ScalarStyle::Plain {
+        return Ok(Value::String(text.to_string()));
+    }
+    Ok(plain(text).unwrap_or_else(|| Value::String(text.to_string())))
+}
+
+/// go-yaml v3's resolution of an untagged plain scalar. `None` means string.
+fn plain(s: &str) -> Option<Value> {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        _ => {}
+    }
+    let first = s.as_bytes()[0];
+    if !(first.is_ascii_digit() || first == b'-' || first == b'+' || first == b'.') {
+        return None;
+    }
+    if is_timestamp(s) {
+        return None;
+    }
+    let p = s.replace('_', "");
+    if let Some(i) = go_parse_int(&p) {
+        return Some(Value::Number(i));
+    }
+    if is_yaml_float(&p) {
+        return p.parse::<f64>().ok().and_then(Number::from_f64).map(Value::Number);
+    }
+    None
+}
+
+/// Go's `strconv.ParseInt(s, 0, 64)` then `ParseUint`: sign, 0x/0o/0b
+/// prefixes, and a leading 0 meaning octal.
+fn go_parse_int(s: &str) -> Option<Number> {
+    let (neg, body) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if body.is_empty() {
+        return None;
+    }
+    let (radix, digits) = if let Some(r) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
+        (16, r)
+    } else if let Some(r) = body.strip_prefix("0o").or_else(|| body.strip_prefix("0O")) {
+        (8, r)
+    } else if let Some(r) = body.strip_prefix("0b").or_else(|| body.strip_prefix("0B")) {
+        (2, r)
+    } else if body.len() > 1 && body.starts_with('0') {
+        (8, &body[1..])
+    } else {
+        (10, body)
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let mag = u64::from_str_radix(digits, radix).ok()?;
+    if neg {
+        if mag <= i64::MAX as u64 + 1 {
+            Some(Number::from((mag as i128).wrapping_neg() as i64))
+        } else {
+            None
+        }
+    } else if mag <= i64::MAX as u64 {
+        Some(Number::from(mag as i64))
+    } else {
+        Some(Number::from(mag))
+    }
+}
+
+/// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`
+fn is_yaml_float(s: &str) -> bool {
+    let b = s.strip_prefix(['-', '+']).unwrap_or(s).as_bytes();
+    let mut i = 0;
+    let digits = |i: &mut usize| {
+        let st = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - st
+    };
+    if b.first() == Some(&b'.') {
+        i = 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    } else {
+        if digits(&mut i) == 0 {
+            return false;
+        }
+        if i < b.len() && b[i] == b'.' {
+            i += 1;
+            digits(&mut i);
+        }
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// go-yaml's timestamp forms (`2006-1-2`, with optional time); such values
+/// decode to strings, so they must not be read as numbers.
+fn is_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let num = |i: &mut usize, max: usize| {
+        let st = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() && *i - st < max {
+            *i += 1;
+        }
+        *i - st
+    };
+    if num(&mut i, 4) != 4 || b.get(i) != Some(&b'-') {
+        return false;
+    }
+    i += 1;
+    if num(&mut i, 2) == 0 || b.get(i) != Some(&b'-') {
+        return false;
+    }
+    i += 1;
+    if num(&mut i, 2) == 0 {
+        return false;
+    }
+    i == b.len() || matches!(b[i], b'T' | b't' | b' ')
+}
+
+// ---------------------------------------------------------------- writing
+
+/// Renders documents as `kustomize build` prints them.
+pub fn to_yaml_stream(docs: &[Value]) -> String {
+    let mut out = String::new();
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push_str("---\n");
+        }
+        out.push_str(&to_yaml(d));
+    }
+    out
+}
+
+/// Renders one document: sorted keys, two-space indent, sequences at their
+/// parent key's indentation (go-yaml v2 style).
+pub fn to_yaml(v: &Value) -> String {
+    let mut out = String::new();
+    match v {
+        Value::Object(m) if !m.is_empty() => write_map(&mut out, m, 0),
+        Value::Array(a) if !a.is_empty() => write_seq(&mut out, a, 0),
+        other => {
+            out.push_str(&scalar(other, 0));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn indent(out: &mut String, n: usize) {
+    for _ in 0..n {
+        out.push(' ');
+    }
+}
+
+fn sorted(m: &Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut v: Vec<_> = m.iter().collect();
+    v.sort_by(|a, b| a.0.cmp(b.0));
+    v
+}
+
+fn write_map(out: &mut String, m: &Map<String, Value>, ind: usize) {
+    for (i, (k, v)) in sorted(m).into_iter().enumerate() {
+        if i > 0 {
+            indent(out, ind);
+        }
+        out.push_str(&quote_key(k));
+        out.push(':');
+        write_value_after_key(out, v, ind);
+    }
+}
+
+fn write_value_after_key(out: &mut String, v: &Value, ind: usize) {
+    match v {
+        Value::Object(m) if !m.is_empty() => {
+            out.push('\n');
+            indent(out, ind + 2);
+            write_map(out, m, ind + 2);
+        }
+        Value::Array(a) if !a.is_empty() => {
+            out.push('\n');
+            indent(out, ind);
+            write_seq(out, a, ind);
+        }
+        other => {
+            out.push(' ');
+            out.push_str(&scalar(other, ind + 2));
+            out.push('\n');
+        }
+    }
+}
+
+fn write_seq(out: &mut String, a: &[Value], ind: usize) {
+    for (i, v) in a.iter().enumerate() {
+        if i > 0 {
+            indent(out, ind);
+        }
+        out.push_str("- ");
+        match v {
+            Value::Object(m) if !m.is_empty() => write_map(out, m, ind + 2),
+            Value::Array(inner) if !inner.is_empty() => write_seq(out, inner, ind + 2),
+            other => {
+                out.push_str(&scalar(other, ind + 2));
+                out.push('\n');
+            }
+        }
+    }
+}
+
+fn scalar(v: &Value, block_indent: usize) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => number(n),
+        Value::String(s) => quote_str(s, block_indent),
+        Value::Object(_) => "{}".into(),
+        Value::Array(_) => "[]".into(),
+    }
+}
+
+/// Numbers as Go's encoding/json then go-yaml v2 print them: integral
+/// floats become integers.
+fn number(n: &Number) -> String {
+    if let Some(i) = n.as_i64() {
+        return i.to_string();
+    }
+    if let Some(u) = n.as_u64() {
+        return u.to_string();
+    }
+    let f = n.as_f64().unwrap_or(0.0);
+    if f.fract() == 0.0 && f.abs() < 1e21 {
+        return format!("{f:.0}");
+    }
+    let abs = f.abs();
+    if abs != 0.0 && !(1e-4..1e21).contains(&abs) {
+        let s = format!("{f:e}");
+        // Go writes e+21 / e-05.
+        if let Some((m, e)) = s.split_once('e') {
+            let (sign, digits) = match e.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', e),
+            };
+            return format!("{m}e{sign}{digits:0>2}");
+        }
+        return s;
+    }
+    format!("{f}")
+}
+
+fn quote_key(k: &str) -> String {
+    if k.contains('\n') { double_quoted(k) } else { quote_inline(k) }
+}
+
+/// Whether a plain scalar would be read back as something other than this
+/// string by a YAML 1.1 reader (go-yaml v2, kubectl).
+fn resolves_to_non_string(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "", "~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True",
+        "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", ".inf", ".Inf", ".INF", "+.inf",
+        "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN", "<<",
+    ];
+    if WORDS.contains(&s) {
+        return true;
+    }
+    let first = s.as_bytes()[0];
+    if !(first.is_ascii_digit() || first == b'-' || first == b'+' || first == b'.') {
+        return false;
+    }
+    let p = s.replace('_', "");
+    if go_parse_int(&p).is_some() || is_yaml_float(&p) || is_timestamp(s) {
+        return true;
+    }
+    // YAML 1.1 sexagesimal numbers: 1:20, 190:20:30.15
+    let parts: Vec<&str> = p.trim_start_matches(['-', '+']).split(':').collect();
+    parts.len() > 1
+        && parts[..parts.len() - 1].iter().all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()))
+        && parts.last().is_some_and(|l| !l.is_empty() && (l.bytes().all(|b| b.is_ascii_digit()) || is_yaml_float(l)))
+}
+
+fn plain_allowed(s: &str) -> bool {
+    if s.is_empty() || s.starts_with(' ') || s.ends_with(' ') || s.starts_with('\t') || s.ends_with('\t') {
+        return false;
+    }
+    let b = s.as_bytes();
+    if b"#,[]{}&*!|>'\"%@`".contains(&b[0]) {
+        return false;
+    }
+    if matches!(b[0], b'-' | b'?' | b':') && (b.len() == 1 || b[1] == b' ' || b[1] == b'\t') {
+        return false;
+    }
+    if s.ends_with(':') || s.contains(": ") || s.contains(" #") || s.contains(":\t") || s.contains("\t#") {
+        return false;
+    }
+    if s.starts_with("---") || s.starts_with("...") {
+        return false;
+    }
+    s.chars().all(|c| !c.is_control() && c != '\u{feff}' && c != '\u{2028}' && c != '\u{2029}')
+}
+
+fn quote_inline(s: &str) -> String {
+    if !s.is_empty() && plain_allowed(s) && !resolves_to_non_string(s) {
+        return s.to_string();
+    }
+    if resolves_to_non_string(s) || s.chars().any(|c| c.is_control()) {
+        return double_quoted(s);
+    }
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+fn quote_str(s: &str, block_indent: usize) -> String {
+    if s.contains('\n') && literal_allowed(s) {
+        let chomp = if !s.ends_with('\n') {
+            "-"
+        } else if s.ends_with("\n\n") {
+            "+"
+        } else {
+            ""
+        };
+        let mut out = format!("|{chomp}\n");
+        let body = s.strip_suffix('\n').unwrap_or(s);
+        for line in body.split('\n') {
+            if !line.is_empty() {
+                indent(&mut out, block_indent);
+                out.push_str(line);
+            }
+            out.push('\n');
+        }
+        // The caller adds the final newline.
+        out.pop();
+        return out;
+    }
+    if s.contains('\n') {
+        return double_quoted(s);
+    }
+    quote_inline(s)
+}
+
+fn literal_allowed(s: &str) -> bool {
+    !s.starts_with(' ')
+        && !s.starts_with('\n')
+        && s.split('\n').all(|l| !l.ends_with(' ') && !l.ends_with('\t'))
+        && s.chars().all(|c| c == '\n' || c == '\t' || !c.is_control())
+}
+
+fn double_quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() || c == '\u{feff}' => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn go_yaml_v3_scalars() {
+        let v = parse_document(
+            "a: 0644\nb: '0644'\nc: 1_000\nd: 0x1F\ne: yes\nf: 2001-12-14\ng: 1.5\nh: .5\ni: ~\nj: -0o17\nk: 1e3\nl: \"true\"\nm: 08\n",
+            "t",
+        )
+        .expect("parses");
+        assert_eq!(
+            v,
+            json!({"a": 420, "b": "0644", "c": 1000, "d": 31, "e": "yes", "f": "2001-12-14", "g": 1.5, "h": 0.5,
+                   "i": null, "j": -15, "k": 1000.0, "l": "true", "m": 8.0})
+        );
+    }
+
+    #[test]
+    fn anchors_aliases_and_merge_keys() {
+        let v = parse_document("base: &b {x: 1, y: 2}\nother:\n  <<: *b\n  y: 3\nlist: [*b]\n", "t").expect("parses");
+        assert_eq!(v["other"], json!({"x": 1, "y": 3}));
+        assert_eq!(v["list"][0], json!({"x": 1, "y": 2}));
+    }
+
+    #[test]
+    fn duplicate_keys_and_bad_yaml_name_the_file() {
+        let e = parse_document("a: 1\na: 2\n", "dir/x.yaml").expect_err("dup");
+        assert!(e.to_string().starts_with("dir/x.yaml: line 2"), "{e}");
+        let e = parse_documents("a: [1, 2\n", "bad.yaml").expect_err("unclosed");
+        assert!(e.to_string().starts_with("bad.yaml:"), "{e}");
+    }
+
+    #[test]
+    fn documents_and_empties() {
+        let d = parse_documents("---\na: 1\n---\n---\n# c\n---\nb: 2\n", "t").expect("parses");
+        assert_eq!(d, vec![json!({"a": 1}), json!({"b": 2})]);
+    }
+
+    #[test]
+    fn writes_like_kustomize() {
+        let v = json!({"kind": "ConfigMap", "apiVersion": "v1", "metadata": {"name": "x", "labels": {}},
+            "data": {"a": "true", "b": "0644", "c": "hello: world", "d": "line1\nline2\n", "e": "", "f": "*.x",
+                     "g": "plain text", "h": "- item", "num": 1.0, "m": 0.25, "l": [], "z": [{"k": "v", "a": [1]}]}});
+        let y = to_yaml(&v);
+        let expected = "apiVersion: v1\ndata:\n  a: \"true\"\n  b: \"0644\"\n  c: 'hello: world'\n  d: |\n    line1\n    line2\n  e: \"\"\n  f: '*.x'\n  g: plain text\n  h: '- item'\n  l: []\n  m: 0.25\n  num: 1\n  z:\n  - a:\n    - 1\n    k: v\nkind: ConfigMap\nmetadata:\n  labels: {}\n  name: x\n";
+        assert_eq!(y, expected);
+        let back = parse_document(&y, "t").expect("round trip");
+        assert_eq!(back["data"]["d"], json!("line1\nline2\n"));
+        assert_eq!(back["data"]["b"], json!("0644"));
+    }
+}
