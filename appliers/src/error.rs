@@ -62,8 +62,8 @@ pub enum Error {
     Context {
         /// What was being done.
         context: String,
-        /// The failure.
-        #[source]
+        /// The failure (part of this error's message, so not a `source`:
+        /// chains would print it twice).
         source: Box<Error>,
     },
     /// A filesystem error.

@@ -356,7 +356,7 @@ pub fn to_yaml(v: &Value) -> String {
         Value::Object(m) if !m.is_empty() => write_map(&mut out, m, 0),
         Value::Array(a) if !a.is_empty() => write_seq(&mut out, a, 0),
         other => {
-            out.push_str(&scalar(other, 0));
+            out.push_str(&scalar(other, 0, 0));
             out.push('\n');
         }
     }
@@ -380,13 +380,14 @@ fn write_map(out: &mut String, m: &Map<String, Value>, ind: usize) {
         if i > 0 {
             indent(out, ind);
         }
-        out.push_str(&quote_key(k));
+        let key = quote_key(k);
+        out.push_str(&key);
         out.push(':');
-        write_value_after_key(out, v, ind);
+        write_value_after_key(out, v, ind, ind + key.chars().count() + 2);
     }
 }
 
-fn write_value_after_key(out: &mut String, v: &Value, ind: usize) {
+fn write_value_after_key(out: &mut String, v: &Value, ind: usize, col: usize) {
     match v {
         Value::Object(m) if !m.is_empty() => {
             out.push('\n');
@@ -400,7 +401,7 @@ fn write_value_after_key(out: &mut String, v: &Value, ind: usize) {
         }
         other => {
             out.push(' ');
-            out.push_str(&scalar(other, ind + 2));
+            out.push_str(&scalar(other, ind + 2, col));
             out.push('\n');
         }
     }
@@ -416,19 +417,22 @@ fn write_seq(out: &mut String, a: &[Value], ind: usize) {
             Value::Object(m) if !m.is_empty() => write_map(out, m, ind + 2),
             Value::Array(inner) if !inner.is_empty() => write_seq(out, inner, ind + 2),
             other => {
-                out.push_str(&scalar(other, ind + 2));
+                out.push_str(&scalar(other, ind + 2, ind + 2));
                 out.push('\n');
             }
         }
     }
 }
 
-fn scalar(v: &Value, block_indent: usize) -> String {
+fn scalar(v: &Value, block_indent: usize, col: usize) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => number(n),
-        Value::String(s) => quote_str(s, block_indent),
+        Value::String(s) => {
+            let q = quote_str(s, block_indent);
+            if q.starts_with('|') { q } else { fold(&q, block_indent, col) }
+        }
         Value::Object(_) => "{}".into(),
         Value::Array(_) => "[]".into(),
     }
@@ -461,6 +465,36 @@ fn number(n: &Number) -> String {
         return s;
     }
     format!("{f}")
+}
+
+/// go-yaml v2 folds flow scalars wider than 80 columns at single spaces.
+fn fold(text: &str, indent_to: usize, start_col: usize) -> String {
+    const WIDTH: usize = 80;
+    let chars: Vec<char> = text.chars().collect();
+    let quoted = matches!(chars.first(), Some('\'' | '"'));
+    let mut out = String::with_capacity(text.len());
+    let mut col = start_col;
+    let mut spaces = false;
+    for i in 0..chars.len() {
+        let c = chars[i];
+        if c == ' ' {
+            let next_space = chars.get(i + 1).is_none_or(|n| *n == ' ');
+            let inner = !quoted || (i > 1 && i + 2 < chars.len());
+            if !spaces && col > WIDTH && !next_space && inner {
+                out.push('\n');
+                indent(&mut out, indent_to);
+                col = indent_to;
+                spaces = true;
+                continue;
+            }
+            spaces = true;
+        } else {
+            spaces = false;
+        }
+        out.push(c);
+        col += 1;
+    }
+    out
 }
 
 fn quote_key(k: &str) -> String {

@@ -113,9 +113,13 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
             });
         }
     }
+    let keep_transformations = k.build_metadata.iter().any(|m| m == "transformerAnnotations");
     Ok(resources
         .into_iter()
         .map(|mut r| {
+            if !(keep_origin && keep_transformations) {
+                normalize_annotations(&mut r, keep_origin, keep_transformations);
+            }
             if managed_by {
                 let mut l = r.string_map("labels");
                 l.insert("app.kubernetes.io/managed-by".into(), Value::String(format!("kustomize-{}", super::KUSTOMIZE_VERSION)));
@@ -134,6 +138,37 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
 /// Builds and renders the result as `kustomize build` prints it.
 pub fn build_yaml(dir: &Path, opts: &BuildOptions) -> Result<String> {
     Ok(manifest::to_yaml_stream(&build(dir, opts)?))
+}
+
+/// kustomize rewrites annotations at the end of every build: values become
+/// strings, an empty map disappears, and origin/transformation annotations
+/// are dropped unless buildMetadata keeps them.
+fn normalize_annotations(r: &mut Resource, keep_origin: bool, keep_transformations: bool) {
+    let Some(md) = r.obj.get_mut("metadata").and_then(Value::as_object_mut) else { return };
+    let Some(anns) = md.get("annotations") else { return };
+    let mut out = Map::new();
+    if let Value::Object(a) = anns {
+        for (k, v) in a {
+            if (!keep_origin && k == "config.kubernetes.io/origin")
+                || (!keep_transformations && k == "alpha.config.kubernetes.io/transformations")
+            {
+                continue;
+            }
+            let text = match v {
+                Value::String(s) => s.clone(),
+                Value::Null => "null".into(),
+                Value::Bool(b) => b.to_string(),
+                Value::Number(n) => n.to_string(),
+                other => other.to_string(),
+            };
+            out.insert(k.clone(), Value::String(text));
+        }
+    }
+    if out.is_empty() {
+        md.remove("annotations");
+    } else {
+        md.insert("annotations".into(), Value::Object(out));
+    }
 }
 
 fn origin_text(o: &Origin) -> String {

@@ -96,6 +96,9 @@ impl Resource {
         if r.api_version().is_empty() {
             return Err(Error::Build(format!("{source}: missing 'apiVersion' in object {}", r.describe())));
         }
+        if r.name().is_empty() {
+            return Err(Error::Build(format!("{source}: missing metadata.name in {} object", r.kind())));
+        }
         Ok(r)
     }
 
