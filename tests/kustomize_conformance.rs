@@ -21,13 +21,21 @@ fn docs(text: &str) -> Vec<serde_yaml::Value> {
 }
 
 fn sluice(dir: &Path, root: &Path) -> Result<String, String> {
-    let opts = BuildOptions { root: Some(root.to_path_buf()), load_restrictions: LoadRestrictions::RootOnly };
+    let opts = BuildOptions {
+        root: Some(root.to_path_buf()),
+        load_restrictions: LoadRestrictions::RootOnly,
+        overrides: None,
+    };
     build_yaml(dir, &opts).map_err(|e| e.to_string())
 }
 
 fn kustomize(dir: &Path) -> Result<String, String> {
     let bin = sluice_tests::tools::kustomize().map_err(|e| e.to_string())?;
-    let out = Command::new(bin).arg("build").arg(dir).output().map_err(|e| e.to_string())?;
+    let out = Command::new(bin)
+        .arg("build")
+        .arg(dir)
+        .output()
+        .map_err(|e| e.to_string())?;
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     } else {
@@ -45,7 +53,12 @@ fn case(dir: &Path) -> (PathBuf, PathBuf) {
 
 fn case_dirs(parent: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(fixtures().join(parent))
-        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -57,10 +70,14 @@ fn compare(label: &str, dir: &Path, root: &Path, failures: &mut Vec<String>) {
     match (want, got) {
         (Ok(w), Ok(g)) => {
             if docs(&w) != docs(&g) {
-                failures.push(format!("{label}: output differs from kustomize\n--- kustomize\n{w}\n--- sluice\n{g}"));
+                failures.push(format!(
+                    "{label}: output differs from kustomize\n--- kustomize\n{w}\n--- sluice\n{g}"
+                ));
             }
         }
-        (Err(w), Ok(_)) => failures.push(format!("{label}: kustomize failed but sluice built it: {w}")),
+        (Err(w), Ok(_)) => failures.push(format!(
+            "{label}: kustomize failed but sluice built it: {w}"
+        )),
         (Ok(_), Err(g)) => failures.push(format!("{label}: sluice failed: {g}")),
         (Err(_), Err(g)) => failures.push(format!("{label}: both failed (sluice: {g})")),
     }
@@ -70,12 +87,21 @@ fn compare(label: &str, dir: &Path, root: &Path, failures: &mut Vec<String>) {
 fn feature_fixtures_match_kustomize() {
     let mut failures = Vec::new();
     let cases = case_dirs("kustomize");
-    assert!(cases.len() >= 10, "fixtures/kustomize holds the feature cases");
+    assert!(
+        cases.len() >= 10,
+        "fixtures/kustomize holds the feature cases"
+    );
     for dir in &cases {
         let (build, root) = case(dir);
         compare(&dir.display().to_string(), &build, &root, &mut failures);
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -89,7 +115,13 @@ fn krusty_cases_match_kustomize() {
         let (build, root) = case(dir);
         compare(&dir.display().to_string(), &build, &root, &mut failures);
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -97,20 +129,32 @@ fn real_repositories_match_kustomize_and_recorded_output() {
     let base = fixtures().join("real-repos");
     let mut failures = Vec::new();
     let mut count = 0;
-    for repo in ["flux2-kustomize-helm-example", "gitops-flux2-kustomize-helm-mt", "flux2-multi-tenancy"] {
+    for repo in [
+        "flux2-kustomize-helm-example",
+        "gitops-flux2-kustomize-helm-mt",
+        "flux2-multi-tenancy",
+    ] {
         let root = base.join(repo);
         let mut dirs = Vec::new();
         collect_kustomizations(&root, &mut dirs);
         dirs.sort();
         for dir in dirs {
             count += 1;
-            let rel = dir.strip_prefix(&root).expect("inside").display().to_string();
-            let expected = base.join("_expected").join(format!("{repo}_{}__build.yaml", rel.replace('/', "_")));
+            let rel = dir
+                .strip_prefix(&root)
+                .expect("inside")
+                .display()
+                .to_string();
+            let expected = base
+                .join("_expected")
+                .join(format!("{repo}_{}__build.yaml", rel.replace('/', "_")));
             let want = std::fs::read_to_string(&expected).expect("recorded output exists");
             match sluice(&dir, &root) {
                 Ok(got) => {
                     if docs(&got) != docs(&want) {
-                        failures.push(format!("{repo}/{rel}: differs from kustomize v5.5's recorded output"));
+                        failures.push(format!(
+                            "{repo}/{rel}: differs from kustomize v5.5's recorded output"
+                        ));
                     }
                 }
                 Err(e) => failures.push(format!("{repo}/{rel}: {e}")),
@@ -139,11 +183,18 @@ fn collect_kustomizations(dir: &Path, out: &mut Vec<PathBuf>) {
 fn bad_input_fails_like_kustomize_with_a_precise_error() {
     let mut failures = Vec::new();
     let mut cases = case_dirs("kustomize-errors");
-    cases.extend(case_dirs("kustomize-krusty").into_iter().filter(|d| d.join("EXPECT_ERROR").exists()));
+    cases.extend(
+        case_dirs("kustomize-krusty")
+            .into_iter()
+            .filter(|d| d.join("EXPECT_ERROR").exists()),
+    );
     assert!(cases.len() >= 10);
     for dir in &cases {
         let (build, root) = case(dir);
-        let want = std::fs::read_to_string(dir.join("EXPECT_ERROR")).expect("EXPECT_ERROR").trim().to_string();
+        let want = std::fs::read_to_string(dir.join("EXPECT_ERROR"))
+            .expect("EXPECT_ERROR")
+            .trim()
+            .to_string();
         let label = dir.display().to_string();
         if kustomize(&build).is_ok() {
             failures.push(format!("{label}: kustomize builds it; the case is wrong"));
@@ -151,7 +202,10 @@ fn bad_input_fails_like_kustomize_with_a_precise_error() {
         }
         match sluice(&build, &root) {
             Ok(_) => failures.push(format!("{label}: sluice built it, kustomize refused")),
-            Err(e) if !e.to_lowercase().contains(&want.to_lowercase()) && !dir.starts_with(fixtures().join("kustomize-krusty")) => {
+            Err(e)
+                if !e.to_lowercase().contains(&want.to_lowercase())
+                    && !dir.starts_with(fixtures().join("kustomize-krusty")) =>
+            {
                 failures.push(format!("{label}: error does not mention '{want}': {e}"))
             }
             Err(_) => {}
@@ -166,13 +220,36 @@ fn flux_builds_a_directory_without_kustomization_from_its_yaml_files() {
     let d = tmp.path();
     std::fs::create_dir_all(d.join("apps/nested")).expect("mkdir");
     std::fs::create_dir_all(d.join("with-kustomization")).expect("mkdir");
-    std::fs::write(d.join("apps/a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n").expect("write");
-    std::fs::write(d.join("apps/nested/b.yml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n").expect("write");
+    std::fs::write(
+        d.join("apps/a.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("apps/nested/b.yml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n",
+    )
+    .expect("write");
     std::fs::write(d.join("notes.txt"), "not yaml").expect("write");
-    std::fs::write(d.join("with-kustomization/kustomization.yaml"), "namePrefix: k-\nresources: [c.yaml]\n").expect("write");
-    std::fs::write(d.join("with-kustomization/c.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n").expect("write");
-    std::fs::write(d.join("with-kustomization/ignored.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n").expect("write");
+    std::fs::write(
+        d.join("with-kustomization/kustomization.yaml"),
+        "namePrefix: k-\nresources: [c.yaml]\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("with-kustomization/c.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("with-kustomization/ignored.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    )
+    .expect("write");
     let out = sluice(d, d).expect("builds");
-    let names: Vec<String> = docs(&out).iter().map(|v| v["metadata"]["name"].as_str().unwrap_or("").to_string()).collect();
+    let names: Vec<String> = docs(&out)
+        .iter()
+        .map(|v| v["metadata"]["name"].as_str().unwrap_or("").to_string())
+        .collect();
     assert_eq!(names, vec!["a", "b", "k-c"]);
 }

@@ -42,7 +42,9 @@ pub enum Error {
         from: String,
     },
     /// A path that resolves outside the build root.
-    #[error("security: '{path}' is not in or below the build root '{root}' (referenced from {from})")]
+    #[error(
+        "security: '{path}' is not in or below the build root '{root}' (referenced from {from})"
+    )]
     OutsideRoot {
         /// The path as given.
         path: String,
@@ -80,11 +82,17 @@ pub enum Error {
 impl Error {
     /// Wraps the error with context (`"accumulating resources: <error>"`).
     pub fn context(self, context: impl Into<String>) -> Self {
-        Error::Context { context: context.into(), source: Box::new(self) }
+        Error::Context {
+            context: context.into(),
+            source: Box::new(self),
+        }
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 

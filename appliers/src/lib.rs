@@ -4,7 +4,12 @@
 //! This crate knows nothing of git or of controllers: it takes a directory
 //! (an unpacked artifact) and a cluster client.
 
+pub mod apply;
+pub mod artifact;
+pub mod conditions;
+pub mod dag;
 mod error;
+pub mod kustomization;
 pub mod kustomize;
 pub mod manifest;
 

@@ -24,13 +24,41 @@ const MAX_ALIAS_NODES: usize = 10_000_000;
 /// Parses every document of a YAML stream. Empty documents are skipped;
 /// `origin` names the text in errors.
 pub fn parse_documents(text: &str, origin: &str) -> Result<Vec<Value>> {
+    parse_with(text, origin, false)
+}
+
+/// Like [`parse_document`], but a repeated key takes its last value (as Go's
+/// JSON decoding of kustomization files does) instead of being an error.
+pub fn parse_document_lenient(text: &str, origin: &str) -> Result<Value> {
+    let mut docs = parse_with(text, origin, true)?;
+    Ok(if docs.is_empty() {
+        Value::Null
+    } else {
+        docs.remove(0)
+    })
+}
+
+fn parse_with(text: &str, origin: &str, allow_duplicates: bool) -> Result<Vec<Value>> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::Yaml { file: origin.into(), message: format!("larger than {MAX_INPUT_BYTES} bytes") });
+        return Err(Error::Yaml {
+            file: origin.into(),
+            message: format!("larger than {MAX_INPUT_BYTES} bytes"),
+        });
     }
-    let mut b = Builder { origin, anchors: HashMap::new(), stack: Vec::new(), docs: Vec::new(), alias_nodes: 0 };
+    let mut b = Builder {
+        origin,
+        anchors: HashMap::new(),
+        stack: Vec::new(),
+        docs: Vec::new(),
+        alias_nodes: 0,
+        allow_duplicates,
+    };
     let parser = Parser::new_from_str(text);
     for ev in parser {
-        let (ev, span) = ev.map_err(|e| Error::Yaml { file: origin.into(), message: e.to_string() })?;
+        let (ev, span) = ev.map_err(|e| Error::Yaml {
+            file: origin.into(),
+            message: e.to_string(),
+        })?;
         b.event(ev, span.start.line(), span.start.col())?;
     }
     Ok(b.docs.into_iter().filter(|d| !d.is_null()).collect())
@@ -42,7 +70,10 @@ pub fn parse_document(text: &str, origin: &str) -> Result<Value> {
     match docs.len() {
         0 => Ok(Value::Null),
         1 => Ok(docs.remove(0)),
-        n => Err(Error::Yaml { file: origin.into(), message: format!("expected one YAML document, found {n}") }),
+        n => Err(Error::Yaml {
+            file: origin.into(),
+            message: format!("expected one YAML document, found {n}"),
+        }),
     }
 }
 
@@ -57,31 +88,44 @@ struct Builder<'a> {
     stack: Vec<Frame>,
     docs: Vec<Value>,
     alias_nodes: usize,
+    allow_duplicates: bool,
 }
 
 impl Builder<'_> {
     fn err(&self, line: usize, col: usize, message: impl Into<String>) -> Error {
-        Error::Yaml { file: self.origin.into(), message: format!("line {line}, column {}: {}", col + 1, message.into()) }
+        Error::Yaml {
+            file: self.origin.into(),
+            message: format!("line {line}, column {}: {}", col + 1, message.into()),
+        }
     }
 
     fn event(&mut self, ev: Event<'_>, line: usize, col: usize) -> Result<()> {
         match ev {
-            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Anchor(..) => Ok(()),
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Anchor(..) => {
+                Ok(())
+            }
             Event::DocumentStart(..) => {
                 self.anchors.clear();
                 Ok(())
             }
             Event::Alias(id) => {
-                let v = self.anchors.get(&id).cloned().ok_or_else(|| self.err(line, col, "unknown anchor"))?;
+                let v = self
+                    .anchors
+                    .get(&id)
+                    .cloned()
+                    .ok_or_else(|| self.err(line, col, "unknown anchor"))?;
                 self.alias_nodes += count_nodes(&v);
                 if self.alias_nodes > MAX_ALIAS_NODES {
                     return Err(self.err(line, col, "aliases expand to too many nodes"));
                 }
                 self.push(v, 0, line, col)
             }
-            Event::UnresolvedAlias(name) => Err(self.err(line, col, format!("unknown anchor '{name}' referenced"))),
+            Event::UnresolvedAlias(name) => {
+                Err(self.err(line, col, format!("unknown anchor '{name}' referenced")))
+            }
             Event::Scalar(text, style, anchor, tag) => {
-                let v = resolve_scalar(&text, style, tag.as_deref()).map_err(|m| self.err(line, col, m))?;
+                let v = resolve_scalar(&text, style, tag.as_deref())
+                    .map_err(|m| self.err(line, col, m))?;
                 self.push(v, anchor, line, col)
             }
             Event::SequenceStart(_, anchor, _) => {
@@ -89,11 +133,14 @@ impl Builder<'_> {
                 Ok(())
             }
             Event::SequenceEnd => match self.stack.pop() {
-                Some(Frame::Seq(items, anchor)) => self.push(Value::Array(items), anchor, line, col),
+                Some(Frame::Seq(items, anchor)) => {
+                    self.push(Value::Array(items), anchor, line, col)
+                }
                 _ => Err(self.err(line, col, "unbalanced sequence")),
             },
             Event::MappingStart(_, anchor, _) => {
-                self.stack.push(Frame::Map(Map::new(), None, anchor, Vec::new()));
+                self.stack
+                    .push(Frame::Map(Map::new(), None, anchor, Vec::new()));
                 Ok(())
             }
             Event::MappingEnd => match self.stack.pop() {
@@ -106,10 +153,20 @@ impl Builder<'_> {
                                 .into_iter()
                                 .map(|i| match i {
                                     Value::Object(o) => Ok(o),
-                                    _ => Err(self.err(line, col, "map merge requires a map or a sequence of maps")),
+                                    _ => Err(self.err(
+                                        line,
+                                        col,
+                                        "map merge requires a map or a sequence of maps",
+                                    )),
                                 })
                                 .collect::<Result<Vec<_>>>()?,
-                            _ => return Err(self.err(line, col, "map merge requires a map or a sequence of maps")),
+                            _ => {
+                                return Err(self.err(
+                                    line,
+                                    col,
+                                    "map merge requires a map or a sequence of maps",
+                                ));
+                            }
                         };
                         for src in sources {
                             for (k, v) in src {
@@ -156,8 +213,12 @@ impl Builder<'_> {
                     Ok(())
                 }
                 Some(k) => {
-                    if map.contains_key(&k) {
-                        return Err(self.err(line, col, format!("mapping key \"{k}\" already defined")));
+                    if map.contains_key(&k) && !self.allow_duplicates {
+                        return Err(self.err(
+                            line,
+                            col,
+                            format!("mapping key \"{k}\" already defined"),
+                        ));
                     }
                     map.insert(k, v);
                     Ok(())
@@ -176,15 +237,23 @@ fn count_nodes(v: &Value) -> usize {
 }
 
 /// Resolves a scalar as go-yaml v3 does when decoding into `interface{}`.
-fn resolve_scalar(text: &Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> std::result::Result<Value, String> {
+fn resolve_scalar(
+    text: &Cow<'_, str>,
+    style: ScalarStyle,
+    tag: Option<&Tag>,
+) -> std::result::Result<Value, String> {
     if let Some(tag) = tag {
         let core = tag.handle() == "tag:yaml.org,2002:";
         if core {
             return match tag.suffix() {
                 "str" | "binary" | "timestamp" => Ok(Value::String(text.to_string())),
                 "null" => Ok(Value::Null),
-                "bool" => plain(text).filter(Value::is_boolean).ok_or_else(|| format!("cannot decode '{text}' as a !!bool")),
-                "int" => plain(text).filter(Value::is_i64).or_else(|| plain(text).filter(Value::is_u64))
+                "bool" => plain(text)
+                    .filter(Value::is_boolean)
+                    .ok_or_else(|| format!("cannot decode '{text}' as a !!bool")),
+                "int" => plain(text)
+                    .filter(Value::is_i64)
+                    .or_else(|| plain(text).filter(Value::is_u64))
                     .ok_or_else(|| format!("cannot decode '{text}' as an !!int")),
                 "float" => plain(text)
                     .filter(Value::is_number)
@@ -227,7 +296,11 @@ fn plain(s: &str) -> Option<Value> {
         return Some(Value::Number(i));
     }
     if is_yaml_float(&p) {
-        return p.parse::<f64>().ok().and_then(Number::from_f64).map(Value::Number);
+        return p
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map(Value::Number);
     }
     None
 }
@@ -243,17 +316,18 @@ fn go_parse_int(s: &str) -> Option<Number> {
     if body.is_empty() {
         return None;
     }
-    let (radix, digits) = if let Some(r) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
-        (16, r)
-    } else if let Some(r) = body.strip_prefix("0o").or_else(|| body.strip_prefix("0O")) {
-        (8, r)
-    } else if let Some(r) = body.strip_prefix("0b").or_else(|| body.strip_prefix("0B")) {
-        (2, r)
-    } else if body.len() > 1 && body.starts_with('0') {
-        (8, &body[1..])
-    } else {
-        (10, body)
-    };
+    let (radix, digits) =
+        if let Some(r) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
+            (16, r)
+        } else if let Some(r) = body.strip_prefix("0o").or_else(|| body.strip_prefix("0O")) {
+            (8, r)
+        } else if let Some(r) = body.strip_prefix("0b").or_else(|| body.strip_prefix("0B")) {
+            (2, r)
+        } else if body.len() > 1 && body.starts_with('0') {
+            (8, &body[1..])
+        } else {
+            (10, body)
+        };
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
@@ -431,7 +505,11 @@ fn scalar(v: &Value, block_indent: usize, col: usize) -> String {
         Value::Number(n) => number(n),
         Value::String(s) => {
             let q = quote_str(s, block_indent);
-            if q.starts_with('|') { q } else { fold(&q, block_indent, col) }
+            if q.starts_with('|') {
+                q
+            } else {
+                fold(&q, block_indent, col)
+            }
         }
         Value::Object(_) => "{}".into(),
         Value::Array(_) => "[]".into(),
@@ -498,16 +576,21 @@ fn fold(text: &str, indent_to: usize, start_col: usize) -> String {
 }
 
 fn quote_key(k: &str) -> String {
-    if k.contains('\n') { double_quoted(k) } else { quote_inline(k) }
+    if k.contains('\n') {
+        double_quoted(k)
+    } else {
+        quote_inline(k)
+    }
 }
 
 /// Whether a plain scalar would be read back as something other than this
 /// string by a YAML 1.1 reader (go-yaml v2, kubectl).
 fn resolves_to_non_string(s: &str) -> bool {
     const WORDS: &[&str] = &[
-        "", "~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True",
-        "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", ".inf", ".Inf", ".INF", "+.inf",
-        "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN", "<<",
+        "", "~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+        "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+        ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan",
+        ".NaN", ".NAN", "<<",
     ];
     if WORDS.contains(&s) {
         return true;
@@ -523,12 +606,21 @@ fn resolves_to_non_string(s: &str) -> bool {
     // YAML 1.1 sexagesimal numbers: 1:20, 190:20:30.15
     let parts: Vec<&str> = p.trim_start_matches(['-', '+']).split(':').collect();
     parts.len() > 1
-        && parts[..parts.len() - 1].iter().all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()))
-        && parts.last().is_some_and(|l| !l.is_empty() && (l.bytes().all(|b| b.is_ascii_digit()) || is_yaml_float(l)))
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()))
+        && parts.last().is_some_and(|l| {
+            !l.is_empty() && (l.bytes().all(|b| b.is_ascii_digit()) || is_yaml_float(l))
+        })
 }
 
 fn plain_allowed(s: &str) -> bool {
-    if s.is_empty() || s.starts_with(' ') || s.ends_with(' ') || s.starts_with('\t') || s.ends_with('\t') {
+    if s.is_empty()
+        || s.starts_with(' ')
+        || s.ends_with(' ')
+        || s.starts_with('\t')
+        || s.ends_with('\t')
+    {
         return false;
     }
     let b = s.as_bytes();
@@ -538,13 +630,19 @@ fn plain_allowed(s: &str) -> bool {
     if matches!(b[0], b'-' | b'?' | b':') && (b.len() == 1 || b[1] == b' ' || b[1] == b'\t') {
         return false;
     }
-    if s.ends_with(':') || s.contains(": ") || s.contains(" #") || s.contains(":\t") || s.contains("\t#") {
+    if s.ends_with(':')
+        || s.contains(": ")
+        || s.contains(" #")
+        || s.contains(":\t")
+        || s.contains("\t#")
+    {
         return false;
     }
     if s.starts_with("---") || s.starts_with("...") {
         return false;
     }
-    s.chars().all(|c| !c.is_control() && c != '\u{feff}' && c != '\u{2028}' && c != '\u{2029}')
+    s.chars()
+        .all(|c| !c.is_control() && c != '\u{feff}' && c != '\u{2028}' && c != '\u{2029}')
 }
 
 fn quote_inline(s: &str) -> String {
@@ -588,7 +686,8 @@ fn quote_str(s: &str, block_indent: usize) -> String {
 fn literal_allowed(s: &str) -> bool {
     !s.starts_with(' ')
         && !s.starts_with('\n')
-        && s.split('\n').all(|l| !l.ends_with(' ') && !l.ends_with('\t'))
+        && s.split('\n')
+            .all(|l| !l.ends_with(' ') && !l.ends_with('\t'))
         && s.chars().all(|c| c == '\n' || c == '\t' || !c.is_control())
 }
 
@@ -633,7 +732,11 @@ mod tests {
 
     #[test]
     fn anchors_aliases_and_merge_keys() {
-        let v = parse_document("base: &b {x: 1, y: 2}\nother:\n  <<: *b\n  y: 3\nlist: [*b]\n", "t").expect("parses");
+        let v = parse_document(
+            "base: &b {x: 1, y: 2}\nother:\n  <<: *b\n  y: 3\nlist: [*b]\n",
+            "t",
+        )
+        .expect("parses");
         assert_eq!(v["other"], json!({"x": 1, "y": 3}));
         assert_eq!(v["list"][0], json!({"x": 1, "y": 2}));
     }

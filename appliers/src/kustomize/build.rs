@@ -30,6 +30,56 @@ pub struct BuildOptions {
     pub root: Option<PathBuf>,
     /// kustomize's load restrictor.
     pub load_restrictions: LoadRestrictions,
+    /// Fields a Flux Kustomization merges into the top-level kustomization.
+    pub overrides: Option<Overrides>,
+}
+
+/// What a Flux Kustomization's spec adds to the kustomization it builds
+/// (Flux writes these into the kustomization file before building).
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// `spec.targetNamespace` → `namespace`.
+    pub namespace: Option<String>,
+    /// `spec.namePrefix`.
+    pub name_prefix: Option<String>,
+    /// `spec.nameSuffix`.
+    pub name_suffix: Option<String>,
+    /// `spec.patches`, appended.
+    pub patches: Vec<super::types::Patch>,
+    /// `spec.images`, merged by name.
+    pub images: Vec<super::types::Image>,
+    /// `spec.components`, appended.
+    pub components: Vec<String>,
+}
+
+impl Overrides {
+    fn apply_to(&self, k: &mut Kustomization) {
+        if let Some(ns) = &self.namespace {
+            k.namespace = ns.clone();
+        }
+        if let Some(p) = &self.name_prefix {
+            k.name_prefix = p.clone();
+        }
+        if let Some(s) = &self.name_suffix {
+            k.name_suffix = s.clone();
+        }
+        k.patches.extend(self.patches.iter().cloned());
+        for img in &self.images {
+            match k.images.iter_mut().find(|i| i.name == img.name) {
+                Some(existing) => {
+                    if !img.new_name.is_empty() {
+                        existing.new_name = img.new_name.clone();
+                    }
+                    if !img.new_tag.is_empty() || !img.digest.is_empty() {
+                        existing.new_tag = img.new_tag.clone();
+                        existing.digest = img.digest.clone();
+                    }
+                }
+                None => k.images.push(img.clone()),
+            }
+        }
+        k.components.extend(self.components.iter().cloned());
+    }
 }
 
 /// The resources of one kustomization level, its configuration and vars.
@@ -41,12 +91,16 @@ struct Accumulator {
 
 impl Accumulator {
     fn new() -> Result<Self> {
-        Ok(Self { res: ResMap::new(), cfg: TransformerConfig::builtin()?, vars: Vec::new() })
+        Ok(Self {
+            res: ResMap::new(),
+            cfg: TransformerConfig::default(),
+            vars: Vec::new(),
+        })
     }
 
     fn merge(&mut self, other: Accumulator) -> Result<()> {
         self.res.append_all(other.res)?;
-        self.cfg.merge(&other.cfg)?;
+        self.cfg = self.cfg.merged(&other.cfg)?;
         for v in other.vars {
             self.add_var(v)?;
         }
@@ -55,7 +109,10 @@ impl Accumulator {
 
     fn add_var(&mut self, v: Var) -> Result<()> {
         if self.vars.iter().any(|x| x.name == v.name) {
-            return Err(Error::Build(format!("var '{}' already encountered", v.name)));
+            return Err(Error::Build(format!(
+                "var '{}' already encountered",
+                v.name
+            )));
         }
         self.vars.push(v);
         Ok(())
@@ -67,7 +124,7 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
     let root = opts.root.clone().unwrap_or_else(|| dir.to_path_buf());
     let mut ldr = Loader::new(dir, &root, opts.load_restrictions)?;
     let mut b = Builder { stack: Vec::new() };
-    let k = match find_kustomization_file(ldr.dir())? {
+    let mut k = match find_kustomization_file(ldr.dir())? {
         Some(name) => {
             ldr.set_file_name(&name);
             let text = ldr.read_text(&name, "kustomization")?;
@@ -76,6 +133,9 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
         // Flux builds a directory without a kustomization from its YAML files.
         None => generated_kustomization(ldr.dir())?,
     };
+    if let Some(o) = &opts.overrides {
+        o.apply_to(&mut k);
+    }
     if k.is_component() {
         return Err(Error::Kustomization {
             file: ldr.file_label(),
@@ -99,21 +159,28 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
     vars::resolve(&mut acc.res, &acc.vars, &acc.cfg.var_reference)?;
     acc.res.resources_mut().retain(|r| {
         let anns = r.string_map("annotations");
-        anns.get("config.kubernetes.io/local-config").is_none_or(|v| v.as_str() == Some("false"))
+        anns.get("config.kubernetes.io/local-config")
+            .is_none_or(|v| v.as_str() == Some("false"))
     });
     let mut resources = acc.res.into_resources();
     sort::apply(&mut resources, k.sort_options.as_ref(), &ldr.file_label())?;
     let keep_origin = k.build_metadata.iter().any(|m| m == "originAnnotations");
     let managed_by = k.build_metadata.iter().any(|m| m == "managedByLabel");
     for m in &k.build_metadata {
-        if !matches!(m.as_str(), "originAnnotations" | "transformerAnnotations" | "managedByLabel") {
+        if !matches!(
+            m.as_str(),
+            "originAnnotations" | "transformerAnnotations" | "managedByLabel"
+        ) {
             return Err(Error::Kustomization {
                 file: ldr.file_label(),
                 message: format!("buildMetadata: unknown option '{m}'"),
             });
         }
     }
-    let keep_transformations = k.build_metadata.iter().any(|m| m == "transformerAnnotations");
+    let keep_transformations = k
+        .build_metadata
+        .iter()
+        .any(|m| m == "transformerAnnotations");
     Ok(resources
         .into_iter()
         .map(|mut r| {
@@ -122,12 +189,18 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
             }
             if managed_by {
                 let mut l = r.string_map("labels");
-                l.insert("app.kubernetes.io/managed-by".into(), Value::String(format!("kustomize-{}", super::KUSTOMIZE_VERSION)));
+                l.insert(
+                    "app.kubernetes.io/managed-by".into(),
+                    Value::String(format!("kustomize-{}", super::KUSTOMIZE_VERSION)),
+                );
                 r.set_string_map("labels", l);
             }
             if keep_origin && let Some(o) = &r.origin {
                 let mut a = r.string_map("annotations");
-                a.insert("config.kubernetes.io/origin".into(), Value::String(origin_text(o)));
+                a.insert(
+                    "config.kubernetes.io/origin".into(),
+                    Value::String(origin_text(o)),
+                );
                 r.set_string_map("annotations", a);
             }
             Value::Object(r.obj)
@@ -144,8 +217,12 @@ pub fn build_yaml(dir: &Path, opts: &BuildOptions) -> Result<String> {
 /// strings, an empty map disappears, and origin/transformation annotations
 /// are dropped unless buildMetadata keeps them.
 fn normalize_annotations(r: &mut Resource, keep_origin: bool, keep_transformations: bool) {
-    let Some(md) = r.obj.get_mut("metadata").and_then(Value::as_object_mut) else { return };
-    let Some(anns) = md.get("annotations") else { return };
+    let Some(md) = r.obj.get_mut("metadata").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let Some(anns) = md.get("annotations") else {
+        return;
+    };
     let mut out = Map::new();
     if let Value::Object(a) = anns {
         for (k, v) in a {
@@ -180,18 +257,27 @@ fn origin_text(o: &Origin) -> String {
         s.push_str(&format!("configuredIn: {c}\n"));
     }
     if let Some(by) = &o.configured_by {
-        s.push_str(&format!("configuredBy:\n  apiVersion: builtin\n  kind: {by}\n"));
+        s.push_str(&format!(
+            "configuredBy:\n  apiVersion: builtin\n  kind: {by}\n"
+        ));
     }
     s
 }
 
 /// The kustomization file of `dir`, if any; more than one is an error.
 fn find_kustomization_file(dir: &Path) -> Result<Option<String>> {
-    let found: Vec<&str> = FILE_NAMES.iter().copied().filter(|n| dir.join(n).is_file()).collect();
+    let found: Vec<&str> = FILE_NAMES
+        .iter()
+        .copied()
+        .filter(|n| dir.join(n).is_file())
+        .collect();
     match found.as_slice() {
         [] => Ok(None),
         [one] => Ok(Some(one.to_string())),
-        _ => Err(Error::Build(format!("Found multiple kustomization files under: {}", dir.display()))),
+        _ => Err(Error::Build(format!(
+            "Found multiple kustomization files under: {}",
+            dir.display()
+        ))),
     }
 }
 
@@ -209,7 +295,9 @@ fn generated_kustomization(dir: &Path) -> Result<Kustomization> {
         for p in entries {
             let rel = p.strip_prefix(base).unwrap_or(&p).display().to_string();
             if p.is_dir() {
-                if p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                if p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                {
                     continue;
                 }
                 if find_kustomization_file(&p)?.is_some() {
@@ -225,7 +313,11 @@ fn generated_kustomization(dir: &Path) -> Result<Kustomization> {
     }
     let mut resources = Vec::new();
     walk(dir, dir, &mut resources)?;
-    Ok(Kustomization { kind: "Kustomization".into(), resources, ..Default::default() })
+    Ok(Kustomization {
+        kind: "Kustomization".into(),
+        resources,
+        ..Default::default()
+    })
 }
 
 struct Builder {
@@ -237,26 +329,61 @@ impl Builder {
     fn accumulate(&mut self, ldr: &Loader, k: &Kustomization, acc: &mut Accumulator) -> Result<()> {
         let file = ldr.file_label();
         refuse_unsupported(k, &file)?;
-        self.accumulate_resources(ldr, k, acc).context_with(|| format!("accumulating resources of {file}"))?;
+        self.accumulate_resources(ldr, k, acc)
+            .context_with(|| format!("accumulating resources of {file}"))?;
+        // kustomize: level config = defaults merged with `configurations:`,
+        // then merged into the accumulator; then the `crds:` config likewise.
+        let mut custom = TransformerConfig::default();
         for c in &k.configurations {
             let text = ldr.read_text(c, "configurations")?;
-            let cfg = TransformerConfig::parse(&text, &ldr.display(&ldr.resolve(c, "configurations", true)?))?;
-            acc.cfg.merge(&cfg).context_with(|| format!("merging configurations of {file}"))?;
+            let cfg = TransformerConfig::parse(
+                &text,
+                &ldr.display(&ldr.resolve(c, "configurations", true)?),
+            )?;
+            custom = custom
+                .merged(&cfg)
+                .context_with(|| format!("merging configurations of {file}"))?;
         }
+        let level = TransformerConfig::builtin()?
+            .merged(&custom)
+            .context_with(|| format!("merging configurations of {file}"))?;
+        acc.cfg = acc
+            .cfg
+            .merged(&level)
+            .context_with(|| format!("merging configurations of {file}"))?;
+        let mut crd_cfg = TransformerConfig::default();
         for c in &k.crds {
             let text = ldr.read_text(c, "crds")?;
             let cfg = super::crds::name_references(&text, c)?;
-            acc.cfg.merge(&cfg).context_with(|| format!("merging crds of {file}"))?;
+            crd_cfg = crd_cfg
+                .merged(&cfg)
+                .context_with(|| format!("merging crds of {file}"))?;
         }
-        for (secret, list) in [(false, &k.config_map_generator), (true, &k.secret_generator)] {
+        acc.cfg = acc
+            .cfg
+            .merged(&crd_cfg)
+            .context_with(|| format!("merging crds of {file}"))?;
+        for (secret, list) in [
+            (false, &k.config_map_generator),
+            (true, &k.secret_generator),
+        ] {
             for args in list {
                 let mut r = generator::generate(args, k.generator_options.as_ref(), secret, ldr)?;
                 r.origin = Some(Origin {
                     configured_in: Some(ldr.file_label()),
-                    configured_by: Some(if secret { "SecretGenerator" } else { "ConfigMapGenerator" }.into()),
+                    configured_by: Some(
+                        if secret {
+                            "SecretGenerator"
+                        } else {
+                            "ConfigMapGenerator"
+                        }
+                        .into(),
+                    ),
                     ..Default::default()
                 });
-                acc.res.absorb_all(vec![r]).context_with(|| format!("merging from generator in {file}"))?;
+                acc.res
+                    .absorb_all(vec![r])
+                    .context_with(|| format!("merging from generator in {file}"))?;
             }
         }
         for c in &k.components {
@@ -277,12 +404,18 @@ impl Builder {
                     )));
                 }
             }
-            acc.add_var(v.clone()).context_with(|| format!("merging vars of {file}"))?;
+            acc.add_var(v.clone())
+                .context_with(|| format!("merging vars of {file}"))?;
         }
         Ok(())
     }
 
-    fn accumulate_resources(&mut self, ldr: &Loader, k: &Kustomization, acc: &mut Accumulator) -> Result<()> {
+    fn accumulate_resources(
+        &mut self,
+        ldr: &Loader,
+        k: &Kustomization,
+        acc: &mut Accumulator,
+    ) -> Result<()> {
         for entry in &k.resources {
             if is_remote(entry) {
                 return Err(Error::Unsupported {
@@ -303,7 +436,9 @@ impl Builder {
                 let text = ldr.read_text(entry, "resources")?;
                 let shown = ldr.display(&path);
                 for r in load_resources(&text, &shown)? {
-                    acc.res.append(r).context_with(|| format!("adding resources from '{shown}'"))?;
+                    acc.res
+                        .append(r)
+                        .context_with(|| format!("adding resources from '{shown}'"))?;
                 }
             }
         }
@@ -320,7 +455,10 @@ impl Builder {
     ) -> Result<()> {
         let path = ldr.resolve(entry, field, false)?;
         if !path.is_dir() {
-            return Err(Error::Build(format!("'{entry}' in '{field}' of {} is not a directory", ldr.file_label())));
+            return Err(Error::Build(format!(
+                "'{entry}' in '{field}' of {} is not a directory",
+                ldr.file_label()
+            )));
         }
         if let Some(pos) = self.stack.iter().position(|d| *d == path) {
             let mut chain: Vec<String> = self.stack[pos..].iter().map(|d| ldr.display(d)).collect();
@@ -342,7 +480,10 @@ impl Builder {
         if component && !k.is_component() {
             return Err(Error::Kustomization {
                 file: child.file_label(),
-                message: format!("expected kind 'Component' (it is listed in 'components') but got '{}'", k.kind),
+                message: format!(
+                    "expected kind 'Component' (it is listed in 'components') but got '{}'",
+                    k.kind
+                ),
             });
         }
         if !component && k.is_component() {
@@ -370,27 +511,54 @@ impl Builder {
         let cfg = &acc.cfg;
         let step = |r: Result<()>, what: &str| r.context_with(|| format!("{file}: {what}"));
 
-        step(patch::apply_strategic_merge_files(res, &k.patches_strategic_merge, ldr), "patchesStrategicMerge")?;
+        step(
+            patch::apply_strategic_merge_files(res, &k.patches_strategic_merge, ldr),
+            "patchesStrategicMerge",
+        )?;
         res.drop_empties();
         for (i, p) in k.patches.iter().enumerate() {
-            step(patch::apply_patch_entry(res, p, ldr), &format!("patches[{i}]"))?;
+            step(
+                patch::apply_patch_entry(res, p, ldr),
+                &format!("patches[{i}]"),
+            )?;
             res.drop_empties();
         }
-        step(namespace::apply(res, &k.namespace, &cfg.namespace), "namespace")?;
+        step(
+            namespace::apply(res, &k.namespace, &cfg.namespace),
+            "namespace",
+        )?;
         if !k.name_prefix.is_empty() {
-            step(names::apply(res, &k.name_prefix, names::End::Prefix, &cfg.name_prefix), "namePrefix")?;
+            step(
+                names::apply(res, &k.name_prefix, names::End::Prefix, &cfg.name_prefix),
+                "namePrefix",
+            )?;
         }
         if !k.name_suffix.is_empty() {
-            step(names::apply(res, &k.name_suffix, names::End::Suffix, &cfg.name_suffix), "nameSuffix")?;
+            step(
+                names::apply(res, &k.name_suffix, names::End::Suffix, &cfg.name_suffix),
+                "nameSuffix",
+            )?;
         }
         for (i, l) in k.labels.iter().enumerate() {
             let specs = label_specs(l, cfg)?;
-            step(labels::apply(res, &l.pairs, &specs), &format!("labels[{i}]"))?;
+            step(
+                labels::apply(res, &l.pairs, &specs),
+                &format!("labels[{i}]"),
+            )?;
         }
-        step(labels::apply(res, &k.common_labels, &cfg.common_labels), "commonLabels")?;
-        step(labels::apply(res, &k.common_annotations, &cfg.common_annotations), "commonAnnotations")?;
+        step(
+            labels::apply(res, &k.common_labels, &cfg.common_labels),
+            "commonLabels",
+        )?;
+        step(
+            labels::apply(res, &k.common_annotations, &cfg.common_annotations),
+            "commonAnnotations",
+        )?;
         for (i, p) in k.patches_json6902.iter().enumerate() {
-            step(patch::apply_json6902_entry(res, p, ldr), &format!("patchesJson6902[{i}]"))?;
+            step(
+                patch::apply_json6902_entry(res, p, ldr),
+                &format!("patchesJson6902[{i}]"),
+            )?;
             res.drop_empties();
         }
         for r in &k.replicas {
@@ -420,21 +588,46 @@ fn label_specs(l: &super::types::Label, cfg: &TransformerConfig) -> Result<Vec<F
         if l.include_volume_claim_templates {
             super::fieldspec::merge_all(&mut specs, &cfg.volume_claim_template_labels)?;
         }
-        super::fieldspec::merge_one(&mut specs, FieldSpec { path: "metadata/labels".into(), create: true, ..Default::default() })?;
+        super::fieldspec::merge_one(
+            &mut specs,
+            FieldSpec {
+                path: "metadata/labels".into(),
+                create: true,
+                ..Default::default()
+            },
+        )?;
     }
     Ok(specs)
 }
 
 fn refuse_unsupported(k: &Kustomization, file: &str) -> Result<()> {
-    let unsupported = |field: &str, why: &str| Err(Error::Unsupported { file: file.into(), field: field.into(), why: why.into() });
-    if !k.helm_charts.is_empty() || !k.helm_chart_inflation_generator.is_empty() || k.helm_globals.is_some() {
-        return unsupported("helmCharts", "Helm chart inflation is not built in; use a HelmRelease");
+    let unsupported = |field: &str, why: &str| {
+        Err(Error::Unsupported {
+            file: file.into(),
+            field: field.into(),
+            why: why.into(),
+        })
+    };
+    if !k.helm_charts.is_empty()
+        || !k.helm_chart_inflation_generator.is_empty()
+        || k.helm_globals.is_some()
+    {
+        return unsupported(
+            "helmCharts",
+            "Helm chart inflation is not built in; use a HelmRelease",
+        );
     }
     if !k.generators.is_empty() {
-        return unsupported("generators", "generator plugins and KRM functions are not run");
+        return unsupported(
+            "generators",
+            "generator plugins and KRM functions are not run",
+        );
     }
     if !k.transformers.is_empty() {
-        return unsupported("transformers", "transformer plugins and KRM functions are not run");
+        return unsupported(
+            "transformers",
+            "transformer plugins and KRM functions are not run",
+        );
     }
     if !k.validators.is_empty() {
         return unsupported("validators", "validator plugins are not run");
@@ -446,21 +639,30 @@ fn refuse_unsupported(k: &Kustomization, file: &str) -> Result<()> {
 /// are expanded.
 pub fn load_resources(text: &str, shown: &str) -> Result<Vec<Resource>> {
     let mut out = Vec::new();
-    for (i, doc) in manifest::parse_documents(text, shown)?.into_iter().enumerate() {
+    for (i, doc) in manifest::parse_documents(text, shown)?
+        .into_iter()
+        .enumerate()
+    {
         let what = format!("{shown} (document {})", i + 1);
         match doc {
             Value::Object(m) if is_list(&m) => {
                 if let Some(Value::Array(items)) = m.get("items") {
                     for item in items {
                         let mut r = Resource::new(item.clone(), &what)?;
-                        r.origin = Some(Origin { path: Some(shown.to_string()), ..Default::default() });
+                        r.origin = Some(Origin {
+                            path: Some(shown.to_string()),
+                            ..Default::default()
+                        });
                         out.push(r);
                     }
                 }
             }
             other => {
                 let mut r = Resource::new(other, &what)?;
-                r.origin = Some(Origin { path: Some(shown.to_string()), ..Default::default() });
+                r.origin = Some(Origin {
+                    path: Some(shown.to_string()),
+                    ..Default::default()
+                });
                 out.push(r);
             }
         }
@@ -469,6 +671,8 @@ pub fn load_resources(text: &str, shown: &str) -> Result<Vec<Resource>> {
 }
 
 fn is_list(m: &Map<String, Value>) -> bool {
-    m.get("kind").and_then(Value::as_str).is_some_and(|k| k.ends_with("List"))
+    m.get("kind")
+        .and_then(Value::as_str)
+        .is_some_and(|k| k.ends_with("List"))
         && m.get("items").is_some_and(Value::is_array)
 }

@@ -30,7 +30,11 @@ pub struct NameBackRefs {
 impl NameBackRefs {
     /// The referenced type.
     pub fn gvk(&self) -> Gvk {
-        Gvk { group: self.group.clone(), version: self.version.clone(), kind: self.kind.clone() }
+        Gvk {
+            group: self.group.clone(),
+            version: self.version.clone(),
+            kind: self.kind.clone(),
+        }
     }
 }
 
@@ -77,14 +81,35 @@ pub struct TransformerConfig {
 }
 
 static BUILTIN: LazyLock<std::result::Result<TransformerConfig, String>> = LazyLock::new(|| {
-    let v: serde_yaml::Value =
-        serde_yaml::from_str(include_str!("builtin-config.yaml")).map_err(|e| format!("builtin config: {e}"))?;
-    let raw: TransformerConfig = serde_yaml::from_value(v).map_err(|e| format!("builtin config: {e}"))?;
-    // Merged into an empty config, as kustomize does, so duplicates collapse.
-    let mut c = TransformerConfig::default();
-    c.merge(&raw).map_err(|e| e.to_string())?;
-    Ok(c)
+    let v: serde_yaml::Value = serde_yaml::from_str(include_str!("builtin-config.yaml"))
+        .map_err(|e| format!("builtin config: {e}"))?;
+    let mut raw: TransformerConfig =
+        serde_yaml::from_value(v).map_err(|e| format!("builtin config: {e}"))?;
+    raw.sort();
+    Ok(raw)
 });
+
+/// kyaml's `Gvk.IsLessThan`: legacy kind order, then `group_version_kind`.
+fn gvk_order(a: &Gvk, b: &Gvk) -> std::cmp::Ordering {
+    let rank = |k: &str| -> i64 {
+        let first = super::sort::ORDER_FIRST;
+        let last = super::sort::ORDER_LAST;
+        if let Some(i) = first.iter().position(|x| *x == k) {
+            return i as i64 - first.len() as i64;
+        }
+        if let Some(i) = last.iter().position(|x| *x == k) {
+            return 1 + i as i64;
+        }
+        0
+    };
+    rank(&a.kind)
+        .cmp(&rank(&b.kind))
+        .then_with(|| a.stable_sort_string().cmp(&b.stable_sort_string()))
+}
+
+fn sort_specs(v: &mut [FieldSpec]) {
+    v.sort_by(|a, b| gvk_order(&a.gvk(), &b.gvk()));
+}
 
 impl TransformerConfig {
     /// The builtin configuration.
@@ -92,12 +117,54 @@ impl TransformerConfig {
         BUILTIN.clone().map_err(Error::Build)
     }
 
-    /// Parses a `configurations:` file.
+    /// Parses a `configurations:` file (sorted, as kustomize loads it).
     pub fn parse(text: &str, file: &str) -> Result<Self> {
-        let v: serde_yaml::Value = serde_yaml::from_str(text)
-            .map_err(|e| Error::Kustomization { file: file.into(), message: format!("invalid transformer configuration: {e}") })?;
-        serde_yaml::from_value(v)
-            .map_err(|e| Error::Kustomization { file: file.into(), message: format!("invalid transformer configuration: {e}") })
+        let v: serde_yaml::Value =
+            serde_yaml::from_str(text).map_err(|e| Error::Kustomization {
+                file: file.into(),
+                message: format!("invalid transformer configuration: {e}"),
+            })?;
+        let mut c: Self = if v.is_null() {
+            Self::default()
+        } else {
+            serde_yaml::from_value(v).map_err(|e| Error::Kustomization {
+                file: file.into(),
+                message: format!("invalid transformer configuration: {e}"),
+            })?
+        };
+        c.sort();
+        Ok(c)
+    }
+
+    /// Sorts every list by type, as kustomize does after loading or merging.
+    /// The order matters: a wildcard spec sorted after a specific one with
+    /// the same path is absorbed by it in a later merge (kustomize's quirk).
+    pub fn sort(&mut self) {
+        for l in [
+            &mut self.name_prefix,
+            &mut self.name_suffix,
+            &mut self.namespace,
+            &mut self.common_labels,
+            &mut self.labels,
+            &mut self.template_labels,
+            &mut self.volume_claim_template_labels,
+            &mut self.common_annotations,
+            &mut self.var_reference,
+            &mut self.images,
+            &mut self.replicas,
+        ] {
+            sort_specs(l);
+        }
+        self.name_reference
+            .sort_by(|a, b| gvk_order(&a.gvk(), &b.gvk()));
+    }
+
+    /// This configuration merged with `other` (kustomize's Merge: merge then sort).
+    pub fn merged(&self, other: &TransformerConfig) -> Result<Self> {
+        let mut out = self.clone();
+        out.merge(other)?;
+        out.sort();
+        Ok(out)
     }
 
     /// Merges `other` into this configuration.
@@ -108,19 +175,22 @@ impl TransformerConfig {
         merge_all(&mut self.common_labels, &other.common_labels)?;
         merge_all(&mut self.labels, &other.labels)?;
         merge_all(&mut self.template_labels, &other.template_labels)?;
-        merge_all(&mut self.volume_claim_template_labels, &other.volume_claim_template_labels)?;
+        merge_all(
+            &mut self.volume_claim_template_labels,
+            &other.volume_claim_template_labels,
+        )?;
         merge_all(&mut self.common_annotations, &other.common_annotations)?;
         merge_all(&mut self.var_reference, &other.var_reference)?;
         merge_all(&mut self.images, &other.images)?;
         merge_all(&mut self.replicas, &other.replicas)?;
         for nbr in &other.name_reference {
-            match self.name_reference.iter_mut().find(|e| e.gvk() == nbr.gvk()) {
+            match self
+                .name_reference
+                .iter_mut()
+                .find(|e| e.gvk() == nbr.gvk())
+            {
                 Some(e) => merge_all(&mut e.field_specs, &nbr.field_specs)?,
-                None => {
-                    let mut fresh = NameBackRefs { field_specs: Vec::new(), ..nbr.clone() };
-                    merge_all(&mut fresh.field_specs, &nbr.field_specs)?;
-                    self.name_reference.push(fresh);
-                }
+                None => self.name_reference.push(nbr.clone()),
             }
         }
         Ok(())
@@ -132,13 +202,49 @@ mod tests {
     use super::*;
 
     #[test]
+    fn specific_specs_absorb_the_wildcard_like_kustomize() {
+        let custom = TransformerConfig::parse(
+            "namePrefix:\n- path: metadata/name\n  kind: IngressHost\n",
+            "c",
+        )
+        .expect("parse");
+        let level = TransformerConfig::builtin()
+            .expect("builtin")
+            .merged(&custom)
+            .expect("merge");
+        let acc = TransformerConfig::default().merged(&level).expect("merge");
+        assert_eq!(acc.name_prefix.len(), 1);
+        assert_eq!(acc.name_prefix[0].kind, "IngressHost");
+    }
+
+    #[test]
     fn builtin_config_loads() {
         let c = TransformerConfig::builtin().expect("builtin");
         assert_eq!(c.name_prefix.len(), 1);
-        assert!(c.common_labels.iter().any(|f| f.kind == "Deployment" && f.path == "spec/selector/matchLabels"));
-        let cm = c.name_reference.iter().find(|n| n.kind == "ConfigMap").expect("ConfigMap refs");
-        assert!(cm.field_specs.iter().any(|f| f.path == "spec/template/spec/volumes/configMap/name" && f.kind == "Deployment"));
-        let secret = c.name_reference.iter().find(|n| n.kind == "Secret").expect("Secret refs");
-        assert_eq!(secret.field_specs.iter().filter(|f| f.path == "spec/tls/secretName").count(), 1, "deduplicated");
+        assert!(
+            c.common_labels
+                .iter()
+                .any(|f| f.kind == "Deployment" && f.path == "spec/selector/matchLabels")
+        );
+        let cm = c
+            .name_reference
+            .iter()
+            .find(|n| n.kind == "ConfigMap")
+            .expect("ConfigMap refs");
+        assert!(cm.field_specs.iter().any(|f| f.path
+            == "spec/template/spec/volumes/configMap/name"
+            && f.kind == "Deployment"));
+        let merged = TransformerConfig::default().merged(&c).expect("merge");
+        let secret = merged
+            .name_reference
+            .iter()
+            .find(|n| n.kind == "Secret")
+            .expect("Secret refs");
+        assert!(
+            secret
+                .field_specs
+                .iter()
+                .any(|f| f.path == "spec/tls/secretName")
+        );
     }
 }

@@ -44,7 +44,11 @@ pub enum Create {
 impl FieldSpec {
     /// The selecting GVK.
     pub fn gvk(&self) -> Gvk {
-        Gvk { group: self.group.clone(), version: self.version.clone(), kind: self.kind.clone() }
+        Gvk {
+            group: self.group.clone(),
+            version: self.version.clone(),
+            kind: self.kind.clone(),
+        }
     }
 
     /// Whether the spec applies to objects of type `gvk`.
@@ -60,7 +64,12 @@ impl FieldSpec {
 
     /// Runs `set` on every field this spec designates in `res` (creating
     /// missing fields when the spec and `create` allow).
-    pub fn apply(&self, res: &mut Resource, create: Create, set: &mut dyn FnMut(&mut Value) -> Result<()>) -> Result<()> {
+    pub fn apply(
+        &self,
+        res: &mut Resource,
+        create: Create,
+        set: &mut dyn FnMut(&mut Value) -> Result<()>,
+    ) -> Result<()> {
         if !self.matches(&res.gvk()) {
             return Ok(());
         }
@@ -71,7 +80,13 @@ impl FieldSpec {
         if let Value::Object(m) = root {
             res.obj = m;
         }
-        r.map_err(|e| Error::Build(format!("considering field '{}' of object {}: {e}", self.path, res.cur_id())))
+        r.map_err(|e| {
+            Error::Build(format!(
+                "considering field '{}' of object {}: {e}",
+                self.path,
+                res.cur_id()
+            ))
+        })
     }
 
     /// Whether the path leads to an existing field in `v` (any list element).
@@ -101,7 +116,12 @@ pub fn split_path(path: &str) -> Vec<String> {
     out
 }
 
-fn walk(v: &mut Value, path: &[String], create: Create, set: &mut dyn FnMut(&mut Value) -> Result<()>) -> Result<()> {
+fn walk(
+    v: &mut Value,
+    path: &[String],
+    create: Create,
+    set: &mut dyn FnMut(&mut Value) -> Result<()>,
+) -> Result<()> {
     if path.is_empty() {
         return set(v);
     }
@@ -119,7 +139,9 @@ fn walk(v: &mut Value, path: &[String], create: Create, set: &mut dyn FnMut(&mut
                 None => (path[0].as_str(), false),
             };
             if name.is_empty() {
-                return Err(Error::Build("cannot set or create an empty field name".into()));
+                return Err(Error::Build(
+                    "cannot set or create an empty field name".into(),
+                ));
             }
             let last = path.len() == 1;
             let may_create = create != Create::Never && !is_seq;
@@ -127,15 +149,25 @@ fn walk(v: &mut Value, path: &[String], create: Create, set: &mut dyn FnMut(&mut
                 if !may_create {
                     return Ok(());
                 }
-                let fresh = if !last || create == Create::Map { Value::Object(Map::new()) } else { Value::String(String::new()) };
+                let fresh = if !last || create == Create::Map {
+                    Value::Object(Map::new())
+                } else {
+                    Value::String(String::new())
+                };
                 map.insert(name.to_string(), fresh);
             }
-            let Some(field) = map.get_mut(name) else { return Ok(()) };
+            let Some(field) = map.get_mut(name) else {
+                return Ok(());
+            };
             if field.is_null() {
                 if is_seq {
                     *field = Value::Array(Vec::new());
                 } else if may_create {
-                    *field = if !last || create == Create::Map { Value::Object(Map::new()) } else { Value::String(String::new()) };
+                    *field = if !last || create == Create::Map {
+                        Value::Object(Map::new())
+                    } else {
+                        Value::String(String::new())
+                    };
                 }
             }
             walk(field, &path[1..], create, set)
@@ -170,9 +202,10 @@ pub fn merge_all(into: &mut Vec<FieldSpec>, incoming: &[FieldSpec]) -> Result<()
 /// Merges one field spec (see [`merge_all`]).
 pub fn merge_one(into: &mut Vec<FieldSpec>, x: FieldSpec) -> Result<()> {
     match into.iter().find(|e| e.effectively_equals(&x)) {
-        Some(e) if e.create != x.create => {
-            Err(Error::Build(format!("conflicting fieldspecs for path '{}' of kind '{}'", x.path, x.kind)))
-        }
+        Some(e) if e.create != x.create => Err(Error::Build(format!(
+            "conflicting fieldspecs for path '{}' of kind '{}'",
+            x.path, x.kind
+        ))),
         Some(_) => Ok(()),
         None => {
             into.push(x);
@@ -192,15 +225,24 @@ mod tests {
 
     #[test]
     fn splits_escaped_slashes() {
-        assert_eq!(split_path("metadata/annotations/a.io\\/b"), vec!["metadata", "annotations", "a.io/b"]);
+        assert_eq!(
+            split_path("metadata/annotations/a.io\\/b"),
+            vec!["metadata", "annotations", "a.io/b"]
+        );
         assert_eq!(split_path("/a/b"), vec!["a", "b"]);
     }
 
     #[test]
     fn fans_out_over_lists_and_creates() {
-        let mut r = res(json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"},
-            "spec": {"template": {"spec": {"containers": [{"name": "a"}, {"name": "b", "env": [{"name": "X", "value": "v"}, {"name": "Y"}]}]}}}}));
-        let fs = FieldSpec { kind: "Deployment".into(), path: "spec/template/spec/containers/env/value".into(), ..Default::default() };
+        let mut r = res(
+            json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"},
+            "spec": {"template": {"spec": {"containers": [{"name": "a"}, {"name": "b", "env": [{"name": "X", "value": "v"}, {"name": "Y"}]}]}}}}),
+        );
+        let fs = FieldSpec {
+            kind: "Deployment".into(),
+            path: "spec/template/spec/containers/env/value".into(),
+            ..Default::default()
+        };
         let mut n = 0;
         fs.apply(&mut r, Create::Scalar, &mut |_| {
             n += 1;
@@ -208,22 +250,43 @@ mod tests {
         })
         .expect("apply");
         assert_eq!(n, 1, "only existing fields without create");
-        let fs = FieldSpec { path: "metadata/labels".into(), create: true, ..Default::default() };
+        let fs = FieldSpec {
+            path: "metadata/labels".into(),
+            create: true,
+            ..Default::default()
+        };
         fs.apply(&mut r, Create::Map, &mut |v| {
-            v.as_object_mut().expect("map").insert("a".into(), json!("b"));
+            v.as_object_mut()
+                .expect("map")
+                .insert("a".into(), json!("b"));
             Ok(())
         })
         .expect("apply");
         assert_eq!(r.obj["metadata"]["labels"], json!({"a": "b"}));
-        let other = FieldSpec { kind: "Service".into(), path: "metadata/labels".into(), create: true, ..Default::default() };
+        let other = FieldSpec {
+            kind: "Service".into(),
+            path: "metadata/labels".into(),
+            create: true,
+            ..Default::default()
+        };
         let mut called = false;
-        other.apply(&mut r, Create::Map, &mut |_| { called = true; Ok(()) }).expect("apply");
+        other
+            .apply(&mut r, Create::Map, &mut |_| {
+                called = true;
+                Ok(())
+            })
+            .expect("apply");
         assert!(!called);
     }
 
     #[test]
     fn merge_dedups_and_detects_conflicts() {
-        let a = FieldSpec { kind: "Deployment".into(), path: "x".into(), create: true, ..Default::default() };
+        let a = FieldSpec {
+            kind: "Deployment".into(),
+            path: "x".into(),
+            create: true,
+            ..Default::default()
+        };
         let mut v = vec![a.clone()];
         merge_one(&mut v, a.clone()).expect("dup ok");
         assert_eq!(v.len(), 1);

@@ -18,19 +18,29 @@ pub fn generate(
     secret: bool,
     ldr: &Loader,
 ) -> Result<Resource> {
-    let what = if secret { "secretGenerator" } else { "configMapGenerator" };
+    let what = if secret {
+        "secretGenerator"
+    } else {
+        "configMapGenerator"
+    };
     let ctx = |e: Error| e.context(format!("{}: {what} '{}'", ldr.file_label(), args.name));
     if args.name.is_empty() {
         return Err(ctx(Error::Build("a configmap must have a name".into())));
     }
     let behavior = Behavior::parse(&args.behavior).ok_or_else(|| {
-        ctx(Error::Build(format!("invalid behavior '{}': must be create, merge or replace", args.behavior)))
+        ctx(Error::Build(format!(
+            "invalid behavior '{}': must be create, merge or replace",
+            args.behavior
+        )))
     })?;
     let pairs = load_pairs(args, ldr).map_err(ctx)?;
     let mut seen = std::collections::HashSet::new();
     for (k, _) in &pairs {
         if !seen.insert(k.clone()) {
-            return Err(ctx(Error::Build(format!("configmap {} illegally repeats the key `{k}`", args.name))));
+            return Err(ctx(Error::Build(format!(
+                "configmap {} illegally repeats the key `{k}`",
+                args.name
+            ))));
         }
     }
     let mut sorted = pairs;
@@ -38,7 +48,10 @@ pub fn generate(
 
     let mut obj = Map::new();
     obj.insert("apiVersion".into(), Value::String("v1".into()));
-    obj.insert("kind".into(), Value::String(if secret { "Secret" } else { "ConfigMap" }.into()));
+    obj.insert(
+        "kind".into(),
+        Value::String(if secret { "Secret" } else { "ConfigMap" }.into()),
+    );
     let mut md = Map::new();
     md.insert("name".into(), Value::String(args.name.clone()));
     if !args.namespace.is_empty() {
@@ -46,10 +59,16 @@ pub fn generate(
     }
     obj.insert("metadata".into(), Value::Object(md));
     if secret {
-        let t = if args.type_.is_empty() { "Opaque" } else { &args.type_ };
+        let t = if args.type_.is_empty() {
+            "Opaque"
+        } else {
+            &args.type_
+        };
         obj.insert("type".into(), Value::String(t.into()));
-        let data: Map<String, Value> =
-            sorted.iter().map(|(k, v)| (k.clone(), Value::String(encode_base64(v)))).collect();
+        let data: Map<String, Value> = sorted
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(encode_base64(v))))
+            .collect();
         obj.insert("data".into(), Value::Object(data));
     } else {
         let mut data = Map::new();
@@ -70,12 +89,21 @@ pub fn generate(
     let opts = GeneratorOptions::merged(args.options.as_ref(), global);
     let mut r = Resource::from_map(obj);
     if !opts.labels.is_empty() {
-        r.set_string_map("labels", opts.labels.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect());
+        r.set_string_map(
+            "labels",
+            opts.labels
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect(),
+        );
     }
     if !opts.annotations.is_empty() {
         r.set_string_map(
             "annotations",
-            opts.annotations.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect(),
+            opts.annotations
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect(),
         );
     }
     if opts.immutable {
@@ -91,7 +119,9 @@ fn load_pairs(args: &GeneratorArgs, ldr: &Loader) -> Result<Vec<(String, Vec<u8>
     let mut out = Vec::new();
     for env in &args.envs {
         let bytes = ldr.read_file(env, "envs")?;
-        out.extend(parse_env_file(&bytes).map_err(|e| Error::Build(format!("env file '{env}': {e}")))?);
+        out.extend(
+            parse_env_file(&bytes).map_err(|e| Error::Build(format!("env file '{env}': {e}")))?,
+        );
     }
     for lit in &args.literals {
         out.push(parse_literal(lit)?);
@@ -107,10 +137,13 @@ fn load_pairs(args: &GeneratorArgs, ldr: &Loader) -> Result<Vec<(String, Vec<u8>
 /// trimmed, `#` comments, no quote removal, `KEY` alone means empty.
 pub fn parse_env_file(content: &[u8]) -> std::result::Result<Vec<(String, Vec<u8>)>, String> {
     let mut out = Vec::new();
-    let content = content.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(content);
+    let content = content
+        .strip_prefix(&[0xEF, 0xBB, 0xBF][..])
+        .unwrap_or(content);
     for (n, raw) in content.split(|b| *b == b'\n').enumerate() {
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let line = std::str::from_utf8(raw).map_err(|_| format!("line {} has invalid utf8 bytes", n + 1))?;
+        let line = std::str::from_utf8(raw)
+            .map_err(|_| format!("line {} has invalid utf8 bytes", n + 1))?;
         let line = line.trim_start();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -128,10 +161,16 @@ pub fn parse_literal(src: &str) -> Result<(String, Vec<u8>)> {
     match src.split_once('=') {
         Some((k, v)) if !k.is_empty() => {
             let b = v.as_bytes();
-            let v = if b.len() >= 2 && b[0] == b[b.len() - 1] && (b[0] == b'"' || b[0] == b'\'') { &v[1..v.len() - 1] } else { v };
+            let v = if b.len() >= 2 && b[0] == b[b.len() - 1] && (b[0] == b'"' || b[0] == b'\'') {
+                &v[1..v.len() - 1]
+            } else {
+                v
+            };
             Ok((k.to_string(), v.as_bytes().to_vec()))
         }
-        _ => Err(Error::Build(format!("invalid literal source {src}, expected key=value"))),
+        _ => Err(Error::Build(format!(
+            "invalid literal source {src}, expected key=value"
+        ))),
     }
 }
 
@@ -143,12 +182,18 @@ pub fn parse_file_source(src: &str) -> Result<(String, String)> {
             Ok((base.to_string(), src.to_string()))
         }
         1 => match src.split_once('=') {
-            Some(("", p)) => Err(Error::Build(format!("missing key name for file path \"{p}\" in source \"{src}\""))),
-            Some((k, "")) => Err(Error::Build(format!("missing file path for key name \"{k}\" in source \"{src}\""))),
+            Some(("", p)) => Err(Error::Build(format!(
+                "missing key name for file path \"{p}\" in source \"{src}\""
+            ))),
+            Some((k, "")) => Err(Error::Build(format!(
+                "missing file path for key name \"{k}\" in source \"{src}\""
+            ))),
             Some((k, p)) => Ok((k.to_string(), p.to_string())),
             None => Err(Error::Build(format!("invalid file source {src}"))),
         },
-        _ => Err(Error::Build(format!("source \"{src}\" key name or file path contains '='"))),
+        _ => Err(Error::Build(format!(
+            "source \"{src}\" key name or file path contains '='"
+        ))),
     }
 }
 
@@ -194,9 +239,15 @@ pub fn content_hash(r: &Resource) -> Result<String> {
                 m.insert("stringData", v.clone());
             }
         }
-        _ => return Err(Error::Build(format!("cannot compute a name hash for kind {kind}"))),
+        _ => {
+            return Err(Error::Build(format!(
+                "cannot compute a name hash for kind {kind}"
+            )));
+        }
     }
-    let json = go_json(&Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
+    let json = go_json(&Value::Object(
+        m.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+    ));
     let digest = hex::encode(Sha256::digest(json.as_bytes()));
     Ok(digest[..10]
         .chars()
@@ -295,33 +346,68 @@ mod tests {
     fn hashes_match_kustomize() {
         // Expected values from kustomize's own tests.
         assert_eq!(
-            hash_of(json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "bob"},
-                "data": {"crisis": "true", "fruit": "Indian Gooseberry", "year": "2020"}})),
+            hash_of(
+                json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "bob"},
+                "data": {"crisis": "true", "fruit": "Indian Gooseberry", "year": "2020"}})
+            ),
             "79t79mt227"
         );
         assert_eq!(
-            hash_of(json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "data": {"TEST": "this is a 'test'"}})),
+            hash_of(
+                json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "data": {"TEST": "this is a 'test'"}})
+            ),
             "k9cc55dfm5"
         );
-        assert_eq!(hash_of(json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}})), "6ct58987ht");
         assert_eq!(
-            hash_of(json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "x"}, "type": "Opaque",
-                "data": {"password": "c29tZXB3", "proxy": "aGFwcm94eQ==", "username": "YWRtaW4="}})),
+            hash_of(json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}})),
+            "6ct58987ht"
+        );
+        assert_eq!(
+            hash_of(
+                json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "x"}, "type": "Opaque",
+                "data": {"password": "c29tZXB3", "proxy": "aGFwcm94eQ==", "username": "YWRtaW4="}})
+            ),
             "k2k4692t9g"
         );
-        assert_eq!(hash_of(json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "x"}, "type": "my-type"})), "5gmgkf8578");
+        assert_eq!(
+            hash_of(
+                json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "x"}, "type": "my-type"})
+            ),
+            "5gmgkf8578"
+        );
     }
 
     #[test]
     fn env_files_literals_and_file_sources() {
-        let pairs = parse_env_file(b"\xEF\xBB\xBF# c\nA=1\n  B = x # y\nC\r\n\nD=\"q\"\n").expect("env");
-        let s: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k, String::from_utf8(v).expect("utf8"))).collect();
-        assert_eq!(s, vec![("A".into(), "1".into()), ("B ".into(), " x # y".into()), ("C".into(), "".into()), ("D".into(), "\"q\"".into())]);
-        assert_eq!(parse_literal("c=\"Hello World\"").expect("lit").1, b"Hello World");
+        let pairs =
+            parse_env_file(b"\xEF\xBB\xBF# c\nA=1\n  B = x # y\nC\r\n\nD=\"q\"\n").expect("env");
+        let s: Vec<(String, String)> = pairs
+            .into_iter()
+            .map(|(k, v)| (k, String::from_utf8(v).expect("utf8")))
+            .collect();
+        assert_eq!(
+            s,
+            vec![
+                ("A".into(), "1".into()),
+                ("B ".into(), " x # y".into()),
+                ("C".into(), "".into()),
+                ("D".into(), "\"q\"".into())
+            ]
+        );
+        assert_eq!(
+            parse_literal("c=\"Hello World\"").expect("lit").1,
+            b"Hello World"
+        );
         assert_eq!(parse_literal("TEST='").expect("lit").1, b"'");
         assert!(parse_literal("=x").is_err() && parse_literal("nokey").is_err());
-        assert_eq!(parse_file_source("./path/myfile").expect("src"), ("myfile".into(), "./path/myfile".into()));
-        assert_eq!(parse_file_source("k=a.txt").expect("src"), ("k".into(), "a.txt".into()));
+        assert_eq!(
+            parse_file_source("./path/myfile").expect("src"),
+            ("myfile".into(), "./path/myfile".into())
+        );
+        assert_eq!(
+            parse_file_source("k=a.txt").expect("src"),
+            ("k".into(), "a.txt".into())
+        );
         assert!(parse_file_source("=a").is_err() && parse_file_source("a=b=c").is_err());
     }
 

@@ -38,12 +38,22 @@ impl Loader {
                 from: "the build".into(),
             });
         }
-        Ok(Self { dir, root, restrictions, file_name: String::new() })
+        Ok(Self {
+            dir,
+            root,
+            restrictions,
+            file_name: String::new(),
+        })
     }
 
     /// The same root and rules for another directory.
     pub fn child(&self, dir: &Path) -> Self {
-        Self { dir: dir.to_path_buf(), root: self.root.clone(), restrictions: self.restrictions, file_name: String::new() }
+        Self {
+            dir: dir.to_path_buf(),
+            root: self.root.clone(),
+            restrictions: self.restrictions,
+            file_name: String::new(),
+        }
     }
 
     /// The kustomization directory (canonical).
@@ -64,8 +74,16 @@ impl Loader {
     /// `dir/kustomization.yaml` relative to the root, for messages.
     pub fn file_label(&self) -> String {
         let rel = self.display(&self.dir);
-        let name = if self.file_name.is_empty() { "kustomization.yaml" } else { &self.file_name };
-        if rel == "." { name.to_string() } else { format!("{rel}/{name}") }
+        let name = if self.file_name.is_empty() {
+            "kustomization.yaml"
+        } else {
+            &self.file_name
+        };
+        if rel == "." {
+            name.to_string()
+        } else {
+            format!("{rel}/{name}")
+        }
     }
 
     /// A path relative to the root, for messages and origins.
@@ -88,20 +106,38 @@ impl Loader {
         let joined = self.dir.join(rel);
         let lexical = normalize(&joined);
         if !lexical.starts_with(&self.root) {
-            return Err(Error::OutsideRoot { path: rel.into(), root: self.root.display().to_string(), from });
+            return Err(Error::OutsideRoot {
+                path: rel.into(),
+                root: self.root.display().to_string(),
+                from,
+            });
         }
         let real = match lexical.canonicalize() {
             Ok(p) => p,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::Missing { path: self.display(&lexical), from });
+                return Err(Error::Missing {
+                    path: self.display(&lexical),
+                    from,
+                });
             }
             Err(e) => return Err(Error::io(lexical, e)),
         };
         if !real.starts_with(&self.root) {
-            return Err(Error::OutsideRoot { path: rel.into(), root: self.root.display().to_string(), from });
+            return Err(Error::OutsideRoot {
+                path: rel.into(),
+                root: self.root.display().to_string(),
+                from,
+            });
         }
-        if is_file && self.restrictions == LoadRestrictions::RootOnly && !real.starts_with(&self.dir) {
-            return Err(Error::OutsideRoot { path: rel.into(), root: self.dir.display().to_string(), from });
+        if is_file
+            && self.restrictions == LoadRestrictions::RootOnly
+            && !real.starts_with(&self.dir)
+        {
+            return Err(Error::OutsideRoot {
+                path: rel.into(),
+                root: self.dir.display().to_string(),
+                from,
+            });
         }
         Ok(real)
     }
@@ -110,7 +146,10 @@ impl Loader {
     pub fn read_file(&self, rel: &str, field: &str) -> Result<Vec<u8>> {
         let p = self.resolve(rel, field, true)?;
         if p.is_dir() {
-            return Err(Error::Build(format!("'{rel}' in '{field}' of {} is a directory, not a file", self.file_label())));
+            return Err(Error::Build(format!(
+                "'{rel}' in '{field}' of {} is a directory, not a file",
+                self.file_label()
+            )));
         }
         std::fs::read(&p).map_err(|e| Error::io(p, e))
     }
@@ -118,7 +157,12 @@ impl Loader {
     /// Reads a file named in `field` as UTF-8 text.
     pub fn read_text(&self, rel: &str, field: &str) -> Result<String> {
         let bytes = self.read_file(rel, field)?;
-        String::from_utf8(bytes).map_err(|_| Error::Build(format!("'{rel}' in '{field}' of {} is not UTF-8", self.file_label())))
+        String::from_utf8(bytes).map_err(|_| {
+            Error::Build(format!(
+                "'{rel}' in '{field}' of {} is not UTF-8",
+                self.file_label()
+            ))
+        })
     }
 }
 
@@ -163,15 +207,31 @@ mod tests {
         std::fs::write(root.join("app/a.yaml"), "a: 1").expect("write");
         std::fs::write(root.join("shared.yaml"), "a: 1").expect("write");
         std::fs::write(t.path().join("secret.yaml"), "a: 1").expect("write");
-        std::os::unix::fs::symlink(t.path().join("secret.yaml"), root.join("app/link.yaml")).expect("symlink");
+        std::os::unix::fs::symlink(t.path().join("secret.yaml"), root.join("app/link.yaml"))
+            .expect("symlink");
         let l = Loader::new(&root.join("app"), &root, LoadRestrictions::RootOnly).expect("loader");
         assert!(l.read_file("a.yaml", "resources").is_ok());
-        assert!(matches!(l.read_file("../../secret.yaml", "resources"), Err(Error::OutsideRoot { .. })));
-        assert!(matches!(l.read_file("link.yaml", "resources"), Err(Error::OutsideRoot { .. })));
-        assert!(matches!(l.read_file("../shared.yaml", "resources"), Err(Error::OutsideRoot { .. })), "RootOnly");
+        assert!(matches!(
+            l.read_file("../../secret.yaml", "resources"),
+            Err(Error::OutsideRoot { .. })
+        ));
+        assert!(matches!(
+            l.read_file("link.yaml", "resources"),
+            Err(Error::OutsideRoot { .. })
+        ));
+        assert!(
+            matches!(
+                l.read_file("../shared.yaml", "resources"),
+                Err(Error::OutsideRoot { .. })
+            ),
+            "RootOnly"
+        );
         let l = Loader::new(&root.join("app"), &root, LoadRestrictions::None).expect("loader");
         assert!(l.read_file("../shared.yaml", "resources").is_ok());
-        assert!(matches!(l.read_file("missing.yaml", "resources"), Err(Error::Missing { .. })));
+        assert!(matches!(
+            l.read_file("missing.yaml", "resources"),
+            Err(Error::Missing { .. })
+        ));
     }
 
     #[test]

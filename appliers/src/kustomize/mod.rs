@@ -20,7 +20,7 @@ pub mod transform;
 pub mod types;
 pub mod vars;
 
-pub use build::{BuildOptions, build, build_yaml};
+pub use build::{BuildOptions, Overrides, build, build_yaml};
 pub use loader::LoadRestrictions;
 
 /// The kustomize release whose behaviour Sluice follows.

@@ -29,8 +29,18 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
         .enumerate()
         .map(|(index, r)| {
             let prev = r.prev_ids();
-            let org_namespace = prev.first().map(|p| p.namespace.clone()).unwrap_or_else(|| r.namespace().to_string());
-            Candidate { index, cur: r.cur_id(), prev, org_namespace, prefixes: r.prefixes.clone(), suffixes: r.suffixes.clone() }
+            let org_namespace = prev
+                .first()
+                .map(|p| p.namespace.clone())
+                .unwrap_or_else(|| r.namespace().to_string());
+            Candidate {
+                index,
+                cur: r.cur_id(),
+                prev,
+                org_namespace,
+                prefixes: r.prefixes.clone(),
+                suffixes: r.suffixes.clone(),
+            }
         })
         .collect();
     // Only resources whose name or namespace changed can be referrals.
@@ -65,19 +75,32 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
         for (fs, target) in jobs {
             // The spec was chosen by original type; apply it to the current one.
             let cur = res.gvk();
-            let spec = FieldSpec { group: cur.group, version: cur.version, kind: cur.kind, ..fs.clone() };
+            let spec = FieldSpec {
+                group: cur.group,
+                version: cur.version,
+                kind: cur.kind,
+                ..fs.clone()
+            };
             let ctx = Ctx {
                 referrer: &referrer_id,
                 prefixes: &ref_prefixes,
                 suffixes: &ref_suffixes,
                 target: &target,
-                role_ref: if fs.path.ends_with("roleRef/name") { role_ref_gvk.as_ref() } else { None },
+                role_ref: if fs.path.ends_with("roleRef/name") {
+                    role_ref_gvk.as_ref()
+                } else {
+                    None
+                },
                 candidates: &candidates,
             };
             let mut found = Vec::new();
-            spec.apply(res, Create::Never, &mut |v| ctx.set(v, &mut found)).map_err(|e| {
-                e.context(format!("updating name reference in '{}' field of '{referrer_id}'", fs.path))
-            })?;
+            spec.apply(res, Create::Never, &mut |v| ctx.set(v, &mut found))
+                .map_err(|e| {
+                    e.context(format!(
+                        "updating name reference in '{}' field of '{referrer_id}'",
+                        fs.path
+                    ))
+                })?;
             referrals.extend(found.into_iter().map(|idx| (idx, referrer_id.to_string())));
         }
     }
@@ -108,7 +131,9 @@ fn could_be_referenced_by<'a>(referrer: &Resource, all: &[&'a Candidate]) -> Vec
     all.iter()
         .copied()
         .filter(|c| {
-            c.cur.gvk.is_cluster_scoped() || c.cur.ns_equals(&rid) || binding_namespaces.iter().any(|n| *n == c.cur.namespace)
+            c.cur.gvk.is_cluster_scoped()
+                || c.cur.ns_equals(&rid)
+                || binding_namespaces.iter().any(|n| *n == c.cur.namespace)
         })
         .collect()
 }
@@ -117,7 +142,11 @@ fn role_ref_gvk(r: &Resource) -> Option<Gvk> {
     let rr = r.obj.get("roleRef")?;
     let group = rr.get("apiGroup")?.as_str()?.to_string();
     let kind = rr.get("kind")?.as_str()?.to_string();
-    Some(Gvk { group, version: String::new(), kind })
+    Some(Gvk {
+        group,
+        version: String::new(),
+        kind,
+    })
 }
 
 struct Ctx<'a> {
@@ -167,16 +196,27 @@ impl Ctx<'_> {
             if map.contains_key("name") {
                 return Ok(());
             }
-            return Err(Error::Build("path config error; no 'name' field in node".into()));
+            return Err(Error::Build(
+                "path config error; no 'name' field in node".into(),
+            ));
         };
         let pool: Vec<&Candidate> = match map.get("namespace").and_then(Value::as_str) {
             None => self.candidates.to_vec(),
             Some(ns) => {
-                let by_org: Vec<&Candidate> = self.candidates.iter().copied().filter(|c| c.org_namespace == ns).collect();
+                let by_org: Vec<&Candidate> = self
+                    .candidates
+                    .iter()
+                    .copied()
+                    .filter(|c| c.org_namespace == ns)
+                    .collect();
                 if !by_org.is_empty() {
                     by_org
                 } else {
-                    self.candidates.iter().copied().filter(|c| c.cur.namespace == ns).collect()
+                    self.candidates
+                        .iter()
+                        .copied()
+                        .filter(|c| c.cur.namespace == ns)
+                        .collect()
                 }
             }
         };
@@ -193,7 +233,12 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    fn select<'c>(&self, old: &str, pool: Vec<&'c Candidate>, with_ns: bool) -> Result<Option<&'c Candidate>> {
+    fn select<'c>(
+        &self,
+        old: &str,
+        pool: Vec<&'c Candidate>,
+        with_ns: bool,
+    ) -> Result<Option<&'c Candidate>> {
         let selected_by = |c: &Candidate, g: &Gvk| c.prev.iter().any(|p| p.gvk.is_selected_by(g));
         let mut c: Vec<&Candidate> = pool
             .into_iter()
@@ -210,21 +255,32 @@ impl Ctx<'_> {
         if c.len() == 1 {
             return Ok(c.pop());
         }
-        c.retain(|x| affixes_equal(self.prefixes, &x.prefixes, true) && affixes_equal(self.suffixes, &x.suffixes, true));
+        c.retain(|x| {
+            affixes_equal(self.prefixes, &x.prefixes, true)
+                && affixes_equal(self.suffixes, &x.suffixes, true)
+        });
         if c.len() > 1 {
-            c.retain(|x| affixes_equal(self.prefixes, &x.prefixes, false) && affixes_equal(self.suffixes, &x.suffixes, false));
+            c.retain(|x| {
+                affixes_equal(self.prefixes, &x.prefixes, false)
+                    && affixes_equal(self.suffixes, &x.suffixes, false)
+            });
         }
         match c.len() {
             0 => Ok(None),
             1 => Ok(c.pop()),
             _ => {
                 let first = &c[0].cur;
-                let same = c.iter().all(|x| x.cur.name == first.name && (!with_ns || x.cur.namespace == first.namespace));
+                let same = c.iter().all(|x| {
+                    x.cur.name == first.name && (!with_ns || x.cur.namespace == first.namespace)
+                });
                 if same {
                     Ok(Some(c[0]))
                 } else {
                     let ids: Vec<String> = c.iter().map(|x| x.cur.to_string()).collect();
-                    Err(Error::Build(format!("found multiple possible referrals: {}", ids.join(", "))))
+                    Err(Error::Build(format!(
+                        "found multiple possible referrals: {}",
+                        ids.join(", ")
+                    )))
                 }
             }
         }

@@ -15,7 +15,9 @@ use super::patch::selector::Compiled;
 use super::resid::{Gvk, ResId};
 use super::resmap::ResMap;
 use super::resource::Resource;
-use super::types::{FieldOptions, Replacement, ReplacementField, Selector, SourceSelector, TargetSelector};
+use super::types::{
+    FieldOptions, Replacement, ReplacementField, Selector, SourceSelector, TargetSelector,
+};
 use crate::error::{Error, Result};
 use crate::manifest;
 
@@ -25,20 +27,24 @@ pub fn load(entries: &[ReplacementField], ldr: &Loader) -> Result<Vec<Replacemen
     for e in entries {
         if !e.path.is_empty() {
             if e.source.is_some() || e.targets.as_ref().is_some_and(|t| !t.is_empty()) {
-                return Err(Error::Build("cannot specify both path and inline replacement".into()));
+                return Err(Error::Build(
+                    "cannot specify both path and inline replacement".into(),
+                ));
             }
             let text = ldr.read_text(&e.path, "replacements")?;
             let v: serde_yaml::Value = serde_yaml::from_str(&text)
                 .map_err(|err| Error::Build(format!("replacements file '{}': {err}", e.path)))?;
             match v {
                 serde_yaml::Value::Sequence(_) => out.extend(
-                    serde_yaml::from_value::<Vec<Replacement>>(v)
-                        .map_err(|err| Error::Build(format!("replacements file '{}': {err}", e.path)))?,
+                    serde_yaml::from_value::<Vec<Replacement>>(v).map_err(|err| {
+                        Error::Build(format!("replacements file '{}': {err}", e.path))
+                    })?,
                 ),
-                serde_yaml::Value::Mapping(_) => out.push(
-                    serde_yaml::from_value::<Replacement>(v)
-                        .map_err(|err| Error::Build(format!("replacements file '{}': {err}", e.path)))?,
-                ),
+                serde_yaml::Value::Mapping(_) => {
+                    out.push(serde_yaml::from_value::<Replacement>(v).map_err(|err| {
+                        Error::Build(format!("replacements file '{}': {err}", e.path))
+                    })?)
+                }
                 other => {
                     let kind = match other {
                         serde_yaml::Value::Null => "invalid",
@@ -53,7 +59,11 @@ pub fn load(entries: &[ReplacementField], ldr: &Loader) -> Result<Vec<Replacemen
                 }
             }
         } else {
-            out.push(Replacement { source: e.source.clone(), source_value: e.source_value.clone(), targets: e.targets.clone() });
+            out.push(Replacement {
+                source: e.source.clone(),
+                source_value: e.source_value.clone(),
+                targets: e.targets.clone(),
+            });
         }
     }
     Ok(out)
@@ -64,7 +74,11 @@ pub fn apply(m: &mut ResMap, replacements: &[Replacement]) -> Result<()> {
     for r in replacements {
         let targets = match &r.targets {
             Some(t) if !t.is_empty() && (r.source.is_some() || r.source_value.is_some()) => t,
-            _ => return Err(Error::Build("replacements must specify a source and at least one target".into())),
+            _ => {
+                return Err(Error::Build(
+                    "replacements must specify a source and at least one target".into(),
+                ));
+            }
         };
         let value = source_value(m, r)?;
         for t in targets {
@@ -101,7 +115,11 @@ fn scalar_text(v: &Value) -> String {
 
 fn selector_text(s: &SourceSelector) -> String {
     let id = ResId {
-        gvk: Gvk { group: s.group.clone(), version: s.version.clone(), kind: s.kind.clone() },
+        gvk: Gvk {
+            group: s.group.clone(),
+            version: s.version.clone(),
+            kind: s.kind.clone(),
+        },
         name: s.name.clone(),
         namespace: s.namespace.clone(),
     };
@@ -113,25 +131,38 @@ fn selector_text(s: &SourceSelector) -> String {
     if let Some(o) = &s.options
         && (!o.delimiter.is_empty() || o.create)
     {
-        out.push_str(&format!(":{}({}), create={}", o.delimiter, o.index, o.create));
+        out.push_str(&format!(
+            ":{}({}), create={}",
+            o.delimiter, o.index, o.create
+        ));
     }
     out
 }
 
 fn source_value(m: &ResMap, r: &Replacement) -> Result<Source> {
     if r.source.is_some() && r.source_value.is_some() {
-        return Err(Error::Build("value and resource selectors are mutually exclusive".into()));
+        return Err(Error::Build(
+            "value and resource selectors are mutually exclusive".into(),
+        ));
     }
     if let Some(v) = &r.source_value {
         return Ok(Source::Untyped(v.clone()));
     }
     let Some(src) = &r.source else {
-        return Err(Error::Build("replacements must specify a source and at least one target".into()));
+        return Err(Error::Build(
+            "replacements must specify a source and at least one target".into(),
+        ));
     };
     let selects = |id: &ResId| {
         (src.name.is_empty() || src.name == id.name)
             && (src.namespace.is_empty() || {
-                let eff = |ns: &str| if ns.is_empty() || ns == "default" { "default".to_string() } else { ns.to_string() };
+                let eff = |ns: &str| {
+                    if ns.is_empty() || ns == "default" {
+                        "default".to_string()
+                    } else {
+                        ns.to_string()
+                    }
+                };
                 eff(&src.namespace) == eff(&id.namespace)
             })
             && (src.group.is_empty() || src.group == id.gvk.group)
@@ -141,38 +172,68 @@ fn source_value(m: &ResMap, r: &Replacement) -> Result<Source> {
     let matches = m.matching_any_id(selects);
     let res = match matches.as_slice() {
         [i] => &m.resources()[*i],
-        [] => return Err(Error::Build(format!("nothing selected by {}", selector_text(src)))),
-        _ => return Err(Error::Build(format!("multiple matches for selector {}", selector_text(src)))),
+        [] => {
+            return Err(Error::Build(format!(
+                "nothing selected by {}",
+                selector_text(src)
+            )));
+        }
+        _ => {
+            return Err(Error::Build(format!(
+                "multiple matches for selector {}",
+                selector_text(src)
+            )));
+        }
     };
-    let fp = if src.field_path.is_empty() { "metadata.name" } else { &src.field_path };
+    let fp = if src.field_path.is_empty() {
+        "metadata.name"
+    } else {
+        &src.field_path
+    };
     let segments = split_field_path(fp);
     let whole = Value::Object(res.obj.clone());
     let found = lookup(&whole, &segments)
         .map_err(|e| Error::Build(format!("error looking up replacement source: {e}")))?;
     let missing = || {
         let id = ResId {
-            gvk: Gvk { group: src.group.clone(), version: src.version.clone(), kind: src.kind.clone() },
+            gvk: Gvk {
+                group: src.group.clone(),
+                version: src.version.clone(),
+                kind: src.kind.clone(),
+            },
             name: src.name.clone(),
             namespace: src.namespace.clone(),
         };
-        Error::Build(format!("fieldPath `{fp}` is missing for replacement source {id}"))
+        Error::Build(format!(
+            "fieldPath `{fp}` is missing for replacement source {id}"
+        ))
     };
     let v = found.ok_or_else(missing)?;
-    if v.is_null() || v.as_object().is_some_and(Map::is_empty) || v.as_array().is_some_and(Vec::is_empty) {
+    if v.is_null()
+        || v.as_object().is_some_and(Map::is_empty)
+        || v.as_array().is_some_and(Vec::is_empty)
+    {
         return Err(missing());
     }
     refine(src.options.as_ref(), v.clone())
 }
 
 fn refine(options: Option<&FieldOptions>, v: Value) -> Result<Source> {
-    let Some(o) = options.filter(|o| !o.delimiter.is_empty()) else { return Ok(Source::Node(v)) };
+    let Some(o) = options.filter(|o| !o.delimiter.is_empty()) else {
+        return Ok(Source::Node(v));
+    };
     if v.is_object() || v.is_array() {
-        return Err(Error::Build("delimiter option can only be used with scalar nodes".into()));
+        return Err(Error::Build(
+            "delimiter option can only be used with scalar nodes".into(),
+        ));
     }
     let text = scalar_text(&v);
     let parts: Vec<&str> = text.split(o.delimiter.as_str()).collect();
     if o.index < 0 || o.index as usize >= parts.len() {
-        return Err(Error::Build(format!("options.index {} is out of bounds for value {text}", o.index)));
+        return Err(Error::Build(format!(
+            "options.index {} is out of bounds for value {text}",
+            o.index
+        )));
     }
     let part = parts[o.index as usize].to_string();
     Ok(Source::Node(match v {
@@ -183,14 +244,23 @@ fn refine(options: Option<&FieldOptions>, v: Value) -> Result<Source> {
 
 fn apply_target(m: &mut ResMap, value: &Source, t: &TargetSelector) -> Result<()> {
     let Some(select) = &t.select else {
-        return Err(Error::Build("target must specify resources to select".into()));
+        return Err(Error::Build(
+            "target must specify resources to select".into(),
+        ));
     };
-    let sel = Compiled::new(&id_only(select)).map_err(|e| e.context("error creating target selector"))?;
+    let sel =
+        Compiled::new(&id_only(select)).map_err(|e| e.context("error creating target selector"))?;
     let sel_meta = Compiled::new(&meta_only(select))?;
     let rejects_id: Vec<Compiled> = t
         .reject
         .iter()
-        .filter(|r| !(r.group.is_empty() && r.version.is_empty() && r.kind.is_empty() && r.name.is_empty() && r.namespace.is_empty()))
+        .filter(|r| {
+            !(r.group.is_empty()
+                && r.version.is_empty()
+                && r.kind.is_empty()
+                && r.name.is_empty()
+                && r.namespace.is_empty())
+        })
         .map(|r| Compiled::new(&id_only(r)))
         .collect::<Result<_>>()
         .map_err(|e| e.context("error creating target selector"))?;
@@ -200,14 +270,21 @@ fn apply_target(m: &mut ResMap, value: &Source, t: &TargetSelector) -> Result<()
         .filter(|r| !(r.label_selector.is_empty() && r.annotation_selector.is_empty()))
         .map(|r| Compiled::new(&meta_only(r)))
         .collect::<Result<_>>()?;
-    let paths: Vec<String> = if t.field_paths.is_empty() { vec!["metadata.name".into()] } else { t.field_paths.clone() };
+    let paths: Vec<String> = if t.field_paths.is_empty() {
+        vec!["metadata.name".into()]
+    } else {
+        t.field_paths.clone()
+    };
     let create = t.options.as_ref().is_some_and(|o| o.create);
     for r in m.resources_mut() {
         if !sel_meta.matches_meta(r) || rejects_meta.iter().any(|x| x.matches_meta(r)) {
             continue;
         }
         let ids = all_ids(r);
-        if rejects_id.iter().any(|x| ids.iter().any(|id| x.matches_id_raw(id))) {
+        if rejects_id
+            .iter()
+            .any(|x| ids.iter().any(|id| x.matches_id_raw(id)))
+        {
             continue;
         }
         if !ids.iter().any(|id| sel.matches_id_raw(id)) {
@@ -221,11 +298,19 @@ fn apply_target(m: &mut ResMap, value: &Source, t: &TargetSelector) -> Result<()
 }
 
 fn id_only(s: &Selector) -> Selector {
-    Selector { label_selector: String::new(), annotation_selector: String::new(), ..s.clone() }
+    Selector {
+        label_selector: String::new(),
+        annotation_selector: String::new(),
+        ..s.clone()
+    }
 }
 
 fn meta_only(s: &Selector) -> Selector {
-    Selector { label_selector: s.label_selector.clone(), annotation_selector: s.annotation_selector.clone(), ..Default::default() }
+    Selector {
+        label_selector: s.label_selector.clone(),
+        annotation_selector: s.annotation_selector.clone(),
+        ..Default::default()
+    }
 }
 
 fn all_ids(r: &Resource) -> Vec<ResId> {
@@ -234,7 +319,13 @@ fn all_ids(r: &Resource) -> Vec<ResId> {
     v
 }
 
-fn copy_to_target(r: &mut Resource, value: &Source, fp: &str, options: Option<&FieldOptions>, create: bool) -> Result<()> {
+fn copy_to_target(
+    r: &mut Resource,
+    value: &Source,
+    fp: &str,
+    options: Option<&FieldOptions>,
+    create: bool,
+) -> Result<()> {
     let segments = split_field_path(fp);
     let mut root = Value::Object(std::mem::take(&mut r.obj));
     let result = (|| {
@@ -273,14 +364,24 @@ fn copy_to_target(r: &mut Resource, value: &Source, fp: &str, options: Option<&F
 }
 
 /// Writes the value into one target field.
-fn set_value(target: &mut Value, value: &Source, options: Option<&FieldOptions>, created: bool) -> Result<()> {
+fn set_value(
+    target: &mut Value,
+    value: &Source,
+    options: Option<&FieldOptions>,
+    created: bool,
+) -> Result<()> {
     let mut text = value.text();
     if let Some(o) = options.filter(|o| !o.delimiter.is_empty()) {
         if target.is_object() || target.is_array() {
-            return Err(Error::Build("delimiter option can only be used with scalar nodes".into()));
+            return Err(Error::Build(
+                "delimiter option can only be used with scalar nodes".into(),
+            ));
         }
         let current = scalar_text(target);
-        let mut parts: Vec<String> = current.split(o.delimiter.as_str()).map(str::to_string).collect();
+        let mut parts: Vec<String> = current
+            .split(o.delimiter.as_str())
+            .map(str::to_string)
+            .collect();
         if o.index < 0 {
             parts.insert(0, text);
         } else if o.index as usize >= parts.len() {
@@ -317,18 +418,27 @@ fn keep_type(target: &Value, text: &str) -> Result<Value> {
     match target {
         Value::String(_) => Ok(Value::String(text.to_string())),
         Value::Number(n) => {
-            let parsed = manifest::parse_document(text, "value").ok().filter(Value::is_number);
+            let parsed = manifest::parse_document(text, "value")
+                .ok()
+                .filter(Value::is_number);
             match parsed {
                 Some(v) => Ok(v),
-                None => Err(Error::Build(format!("cannot decode !!str `{text}` as a !!{}", if n.is_f64() { "float" } else { "int" }))),
+                None => Err(Error::Build(format!(
+                    "cannot decode !!str `{text}` as a !!{}",
+                    if n.is_f64() { "float" } else { "int" }
+                ))),
             }
         }
         Value::Bool(_) => match text {
             "true" | "True" | "TRUE" => Ok(Value::Bool(true)),
             "false" | "False" | "FALSE" => Ok(Value::Bool(false)),
-            _ => Err(Error::Build(format!("cannot decode !!str `{text}` as a !!bool"))),
+            _ => Err(Error::Build(format!(
+                "cannot decode !!str `{text}` as a !!bool"
+            ))),
         },
-        Value::Null => Err(Error::Build(format!("cannot decode !!str `{text}` into a null field"))),
+        Value::Null => Err(Error::Build(format!(
+            "cannot decode !!str `{text}` into a null field"
+        ))),
         _ => Ok(Value::String(text.to_string())),
     }
 }
@@ -454,7 +564,9 @@ pub fn lookup<'a>(v: &'a Value, segs: &[String]) -> std::result::Result<Option<&
                         None => return Ok(None),
                     }
                 } else {
-                    return Err(format!("wrong node kind: expected MappingNode but got SequenceNode at '{seg}'"));
+                    return Err(format!(
+                        "wrong node kind: expected MappingNode but got SequenceNode at '{seg}'"
+                    ));
                 }
             }
             Value::Object(m) => match m.get(seg) {
@@ -494,10 +606,15 @@ fn walk_inner(
     match v {
         Value::Array(items) => {
             if let Some((k, pat)) = list_selector(seg) {
-                let re = Regex::new(pat).map_err(|e| Error::Build(format!("invalid list selector '{seg}': {e}")))?;
+                let re = Regex::new(pat)
+                    .map_err(|e| Error::Build(format!("invalid list selector '{seg}': {e}")))?;
                 let mut any = false;
                 for e in items.iter_mut() {
-                    let hit = if k.is_empty() { re.is_match(&scalar_text(e)) } else { e.get(k).is_some_and(|x| re.is_match(&scalar_text(x))) };
+                    let hit = if k.is_empty() {
+                        re.is_match(&scalar_text(e))
+                    } else {
+                        e.get(k).is_some_and(|x| re.is_match(&scalar_text(x)))
+                    };
                     if hit {
                         any = true;
                         walk_inner(e, rest, create, value, f, false)?;
@@ -529,15 +646,22 @@ fn walk_inner(
                     items.push(fresh);
                     Ok(())
                 } else {
-                    Err(Error::Build(format!("index {i} specified but only {} elements found", items.len())))
+                    Err(Error::Build(format!(
+                        "index {i} specified but only {} elements found",
+                        items.len()
+                    )))
                 }
             } else {
-                Err(Error::Build(format!("wrong node kind: expected MappingNode but got SequenceNode at '{seg}'")))
+                Err(Error::Build(format!(
+                    "wrong node kind: expected MappingNode but got SequenceNode at '{seg}'"
+                )))
             }
         }
         Value::Object(m) => {
             if list_selector(seg).is_some() {
-                return Err(Error::Build(format!("wrong node kind: expected SequenceNode but got MappingNode at '{seg}'")));
+                return Err(Error::Build(format!(
+                    "wrong node kind: expected SequenceNode but got MappingNode at '{seg}'"
+                )));
             }
             if let Some(child) = m.get_mut(seg.as_str()) {
                 if child.is_null() && create {
@@ -566,7 +690,9 @@ fn new_container(rest: &[String], value: &Source) -> Value {
             Source::Node(Value::Array(_)) => Value::Array(Vec::new()),
             _ => Value::Null,
         },
-        Some(s) if s.starts_with('[') || s.parse::<usize>().is_ok() || s == "*" => Value::Array(Vec::new()),
+        Some(s) if s.starts_with('[') || s.parse::<usize>().is_ok() || s == "*" => {
+            Value::Array(Vec::new())
+        }
         Some(_) => Value::Object(Map::new()),
     }
 }
@@ -574,18 +700,31 @@ fn new_container(rest: &[String], value: &Source) -> Value {
 /// kustomize v5.8 edits JSON or YAML held in a string field: if the path
 /// reaches a string with segments left, the text is parsed, edited and
 /// written back. Returns whether it applied.
-fn structured_edit(root: &mut Value, segs: &[String], value: &Source, options: Option<&FieldOptions>, create: bool) -> Result<bool> {
+fn structured_edit(
+    root: &mut Value,
+    segs: &[String],
+    value: &Source,
+    options: Option<&FieldOptions>,
+    create: bool,
+) -> Result<bool> {
     if segs.len() < 2 {
         return Ok(false);
     }
     for i in 1..segs.len() {
         let prefix = &segs[..i];
-        let Ok(Some(Value::String(text))) = lookup(root, prefix) else { continue };
+        let Ok(Some(Value::String(text))) = lookup(root, prefix) else {
+            continue;
+        };
         let trimmed = text.trim_start();
         let is_json = trimmed.starts_with('{') || trimmed.starts_with('[');
-        let parsed: Option<Value> =
-            if is_json { serde_json::from_str(text).ok() } else { manifest::parse_document(text, "field").ok() };
-        let Some(mut doc) = parsed.filter(|d| d.is_object() || d.is_array()) else { return Ok(false) };
+        let parsed: Option<Value> = if is_json {
+            serde_json::from_str(text).ok()
+        } else {
+            manifest::parse_document(text, "field").ok()
+        };
+        let Some(mut doc) = parsed.filter(|d| d.is_object() || d.is_array()) else {
+            return Ok(false);
+        };
         let mut hits = 0;
         let ok = target_walk(&mut doc, &segs[i..], create, value, &mut |node, created| {
             hits += 1;
@@ -620,7 +759,11 @@ fn sort_keys(v: &Value) -> Value {
         Value::Object(m) => {
             let mut keys: Vec<&String> = m.keys().collect();
             keys.sort();
-            Value::Object(keys.into_iter().map(|k| (k.clone(), sort_keys(&m[k]))).collect())
+            Value::Object(
+                keys.into_iter()
+                    .map(|k| (k.clone(), sort_keys(&m[k])))
+                    .collect(),
+            )
         }
         Value::Array(a) => Value::Array(a.iter().map(sort_keys).collect()),
         other => other.clone(),
@@ -640,10 +783,32 @@ mod tests {
 
     #[test]
     fn field_path_splitting() {
-        assert_eq!(split_field_path("spec.template.spec.containers.[name=app].image"), vec!["spec", "template", "spec", "containers", "[name=app]", "image"]);
-        assert_eq!(split_field_path("metadata.annotations.[a.b.c/d-e]"), vec!["metadata", "annotations", "a.b.c/d-e"]);
-        assert_eq!(split_field_path("data.config\\.json.x"), vec!["data", "config.json", "x"]);
-        assert_eq!(split_field_path("a.[name=.first].b"), vec!["a", "[name=.first]", "b"]);
-        assert_eq!(convert_slice_index(split_field_path("spec.ports[1].port")), vec!["spec", "ports", "1", "port"]);
+        assert_eq!(
+            split_field_path("spec.template.spec.containers.[name=app].image"),
+            vec![
+                "spec",
+                "template",
+                "spec",
+                "containers",
+                "[name=app]",
+                "image"
+            ]
+        );
+        assert_eq!(
+            split_field_path("metadata.annotations.[a.b.c/d-e]"),
+            vec!["metadata", "annotations", "a.b.c/d-e"]
+        );
+        assert_eq!(
+            split_field_path("data.config\\.json.x"),
+            vec!["data", "config.json", "x"]
+        );
+        assert_eq!(
+            split_field_path("a.[name=.first].b"),
+            vec!["a", "[name=.first]", "b"]
+        );
+        assert_eq!(
+            convert_slice_index(split_field_path("spec.ports[1].port")),
+            vec!["spec", "ports", "1", "port"]
+        );
     }
 }

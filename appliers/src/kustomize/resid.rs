@@ -22,12 +22,30 @@ pub const NOT_NAMESPACED: &str = "_non_namespaceable_";
 /// precomputed table) knows to be cluster-scoped. Anything else, including
 /// every custom resource, is treated as namespaced.
 const CLUSTER_SCOPED: &[(&str, &str)] = &[
-    ("admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration"),
-    ("admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration"),
-    ("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy"),
-    ("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicyBinding"),
-    ("admissionregistration.k8s.io/v1beta1", "MutatingWebhookConfiguration"),
-    ("admissionregistration.k8s.io/v1beta1", "ValidatingWebhookConfiguration"),
+    (
+        "admissionregistration.k8s.io/v1",
+        "MutatingWebhookConfiguration",
+    ),
+    (
+        "admissionregistration.k8s.io/v1",
+        "ValidatingWebhookConfiguration",
+    ),
+    (
+        "admissionregistration.k8s.io/v1",
+        "ValidatingAdmissionPolicy",
+    ),
+    (
+        "admissionregistration.k8s.io/v1",
+        "ValidatingAdmissionPolicyBinding",
+    ),
+    (
+        "admissionregistration.k8s.io/v1beta1",
+        "MutatingWebhookConfiguration",
+    ),
+    (
+        "admissionregistration.k8s.io/v1beta1",
+        "ValidatingWebhookConfiguration",
+    ),
     ("apiextensions.k8s.io/v1", "CustomResourceDefinition"),
     ("apiextensions.k8s.io/v1beta1", "CustomResourceDefinition"),
     ("apiregistration.k8s.io/v1", "APIService"),
@@ -35,7 +53,10 @@ const CLUSTER_SCOPED: &[(&str, &str)] = &[
     ("certificates.k8s.io/v1", "CertificateSigningRequest"),
     ("certificates.k8s.io/v1beta1", "CertificateSigningRequest"),
     ("flowcontrol.apiserver.k8s.io/v1beta1", "FlowSchema"),
-    ("flowcontrol.apiserver.k8s.io/v1beta1", "PriorityLevelConfiguration"),
+    (
+        "flowcontrol.apiserver.k8s.io/v1beta1",
+        "PriorityLevelConfiguration",
+    ),
     ("networking.k8s.io/v1", "IngressClass"),
     ("networking.k8s.io/v1beta1", "IngressClass"),
     ("node.k8s.io/v1", "RuntimeClass"),
@@ -69,18 +90,28 @@ impl Gvk {
             Some((g, v)) => (g.to_string(), v.to_string()),
             None => (String::new(), api_version.to_string()),
         };
-        Self { group, version, kind: kind.to_string() }
+        Self {
+            group,
+            version,
+            kind: kind.to_string(),
+        }
     }
 
     /// `group/version` or `version`.
     pub fn api_version(&self) -> String {
-        if self.group.is_empty() { self.version.clone() } else { format!("{}/{}", self.group, self.version) }
+        if self.group.is_empty() {
+            self.version.clone()
+        } else {
+            format!("{}/{}", self.group, self.version)
+        }
     }
 
     /// Whether kustomize certainly knows this type as cluster-scoped.
     pub fn is_cluster_scoped(&self) -> bool {
         let av = self.api_version();
-        CLUSTER_SCOPED.iter().any(|(a, k)| *a == av && *k == self.kind)
+        CLUSTER_SCOPED
+            .iter()
+            .any(|(a, k)| *a == av && *k == self.kind)
     }
 
     /// Whether this GVK is selected by `sel`: every non-empty part must match.
@@ -93,15 +124,38 @@ impl Gvk {
     /// kustomize's stable sort string: `group_version_kind` with `~G`, `~V`,
     /// `~K` for empty parts.
     pub fn stable_sort_string(&self) -> String {
-        let or = |s: &str, d: &str| if s.is_empty() { d.to_string() } else { s.to_string() };
-        format!("{}_{}_{}", or(&self.group, "~G"), or(&self.version, "~V"), or(&self.kind, "~K"))
+        let or = |s: &str, d: &str| {
+            if s.is_empty() {
+                d.to_string()
+            } else {
+                s.to_string()
+            }
+        };
+        format!(
+            "{}_{}_{}",
+            or(&self.group, "~G"),
+            or(&self.version, "~V"),
+            or(&self.kind, "~K")
+        )
     }
 }
 
 impl fmt::Display for Gvk {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let or = |s: &str, d: &'static str| if s.is_empty() { d.to_string() } else { s.to_string() };
-        write!(f, "{}.{}.{}", or(&self.kind, "[noKind]"), or(&self.version, "[noVer]"), or(&self.group, "[noGrp]"))
+        let or = |s: &str, d: &'static str| {
+            if s.is_empty() {
+                d.to_string()
+            } else {
+                s.to_string()
+            }
+        };
+        write!(
+            f,
+            "{}.{}.{}",
+            or(&self.kind, "[noKind]"),
+            or(&self.version, "[noVer]"),
+            or(&self.group, "[noGrp]")
+        )
     }
 }
 
@@ -131,7 +185,9 @@ impl ResId {
 
     /// kustomize's id equality: GVK, name and effective namespace.
     pub fn equals(&self, o: &ResId) -> bool {
-        self.gvk == o.gvk && self.name == o.name && self.effective_namespace() == o.effective_namespace()
+        self.gvk == o.gvk
+            && self.name == o.name
+            && self.effective_namespace() == o.effective_namespace()
     }
 
     /// Equality ignoring namespace.
@@ -148,8 +204,16 @@ impl ResId {
 impl fmt::Display for ResId {
     /// kustomize's form, so messages read the same: `Kind.version.group/name.namespace`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ns = if self.namespace.is_empty() { "[noNs]" } else { &self.namespace };
-        let name = if self.name.is_empty() { "[noName]" } else { &self.name };
+        let ns = if self.namespace.is_empty() {
+            "[noNs]"
+        } else {
+            &self.namespace
+        };
+        let name = if self.name.is_empty() {
+            "[noName]"
+        } else {
+            &self.name
+        };
         write!(f, "{}/{name}.{ns}", self.gvk)
     }
 }
@@ -170,10 +234,23 @@ mod tests {
         let ns = Gvk::from_api_version("v1", "Namespace");
         assert!(ns.is_cluster_scoped());
         assert!(!Gvk::from_api_version("cert-manager.io/v1", "ClusterIssuer").is_cluster_scoped());
-        let a = ResId { gvk: Gvk::from_api_version("v1", "ConfigMap"), name: "x".into(), namespace: "".into() };
-        let b = ResId { namespace: "default".into(), ..a.clone() };
+        let a = ResId {
+            gvk: Gvk::from_api_version("v1", "ConfigMap"),
+            name: "x".into(),
+            namespace: "".into(),
+        };
+        let b = ResId {
+            namespace: "default".into(),
+            ..a.clone()
+        };
         assert!(a.equals(&b));
-        assert_eq!(Gvk::from_api_version("apps/v1", "Deployment").stable_sort_string(), "apps_v1_Deployment");
-        assert_eq!(Gvk::from_api_version("v1", "Service").stable_sort_string(), "~G_v1_Service");
+        assert_eq!(
+            Gvk::from_api_version("apps/v1", "Deployment").stable_sort_string(),
+            "apps_v1_Deployment"
+        );
+        assert_eq!(
+            Gvk::from_api_version("v1", "Service").stable_sort_string(),
+            "~G_v1_Service"
+        );
     }
 }

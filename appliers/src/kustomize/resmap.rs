@@ -50,7 +50,9 @@ impl ResMap {
     pub fn append(&mut self, r: Resource) -> Result<()> {
         let id = r.cur_id();
         if self.items.iter().any(|x| x.cur_id().equals(&id)) {
-            return Err(Error::Build(format!("may not add resource with an already registered id: {id}")));
+            return Err(Error::Build(format!(
+                "may not add resource with an already registered id: {id}"
+            )));
         }
         self.items.push(r);
         Ok(())
@@ -59,14 +61,17 @@ impl ResMap {
     /// Appends every resource of `other` (see [`ResMap::append`]).
     pub fn append_all(&mut self, other: ResMap) -> Result<()> {
         // Index current ids once: large builds append thousands of resources.
-        let mut seen: HashMap<(String, String, String), ()> = HashMap::with_capacity(self.items.len() + other.len());
+        let mut seen: HashMap<(String, String, String), ()> =
+            HashMap::with_capacity(self.items.len() + other.len());
         for x in &self.items {
             seen.insert(id_key(&x.cur_id()), ());
         }
         for r in other.items {
             let id = r.cur_id();
             if seen.insert(id_key(&id), ()).is_some() {
-                return Err(Error::Build(format!("may not add resource with an already registered id: {id}")));
+                return Err(Error::Build(format!(
+                    "may not add resource with an already registered id: {id}"
+                )));
             }
             self.items.push(r);
         }
@@ -83,13 +88,14 @@ impl ResMap {
 
     fn append_replace_or_merge(&mut self, mut res: Resource) -> Result<()> {
         let id = res.cur_id();
-        let matches: Vec<usize> =
-            (0..self.items.len()).filter(|&i| self.items[i].any_id(|x| x.equals(&id))).collect();
+        let matches: Vec<usize> = (0..self.items.len())
+            .filter(|&i| self.items[i].any_id(|x| x.equals(&id)))
+            .collect();
         match matches.as_slice() {
             [] => match res.behavior {
-                Behavior::Merge | Behavior::Replace => {
-                    Err(Error::Build(format!("id {id} does not exist; cannot merge or replace")))
-                }
+                Behavior::Merge | Behavior::Replace => Err(Error::Build(format!(
+                    "id {id} does not exist; cannot merge or replace"
+                ))),
                 _ => {
                     self.items.push(res);
                     Ok(())
@@ -118,7 +124,9 @@ impl ResMap {
                 self.items[*i] = res;
                 Ok(())
             }
-            _ => Err(Error::Build(format!("found multiple objects that could accept merge of {id}"))),
+            _ => Err(Error::Build(format!(
+                "found multiple objects that could accept merge of {id}"
+            ))),
         }
     }
 
@@ -129,16 +137,21 @@ impl ResMap {
 
     /// Indexes of resources any of whose ids satisfies `f`.
     pub fn matching_any_id(&self, f: impl Fn(&ResId) -> bool) -> Vec<usize> {
-        (0..self.items.len()).filter(|&i| self.items[i].any_id(&f)).collect()
+        (0..self.items.len())
+            .filter(|&i| self.items[i].any_id(&f))
+            .collect()
     }
 
     /// Fails if two resources now share an id.
     pub fn check_unique(&self, context: &str) -> Result<()> {
-        let mut seen: HashMap<(String, String, String), ()> = HashMap::with_capacity(self.items.len());
+        let mut seen: HashMap<(String, String, String), ()> =
+            HashMap::with_capacity(self.items.len());
         for r in &self.items {
             let id = r.cur_id();
             if seen.insert(id_key(&id), ()).is_some() {
-                return Err(Error::Build(format!("{context} produces ID conflict: {id}")));
+                return Err(Error::Build(format!(
+                    "{context} produces ID conflict: {id}"
+                )));
             }
         }
         Ok(())
@@ -146,7 +159,11 @@ impl ResMap {
 }
 
 fn id_key(id: &ResId) -> (String, String, String) {
-    (format!("{}|{}|{}", id.gvk.group, id.gvk.version, id.gvk.kind), id.name.clone(), id.effective_namespace().to_string())
+    (
+        format!("{}|{}|{}", id.gvk.group, id.gvk.version, id.gvk.kind),
+        id.name.clone(),
+        id.effective_namespace().to_string(),
+    )
 }
 
 /// kustomize's CopyMergeMetaDataFieldsFrom: labels and annotations merged
@@ -180,13 +197,21 @@ fn normalized_secret(old: &Resource, res: &Resource) -> Resource {
     let mut o = old.clone();
     if res.api_version() == "v1" && res.kind() == "Secret" {
         if let Some(Value::Object(sd)) = o.obj.remove("stringData") {
-            let mut data = o.obj.get("data").and_then(|d| d.as_object()).cloned().unwrap_or_default();
+            let mut data = o
+                .obj
+                .get("data")
+                .and_then(|d| d.as_object())
+                .cloned()
+                .unwrap_or_default();
             for (k, v) in sd {
                 let s = match v {
                     Value::String(s) => s,
                     other => other.to_string(),
                 };
-                data.insert(k, Value::String(super::generator::encode_base64(s.as_bytes())));
+                data.insert(
+                    k,
+                    Value::String(super::generator::encode_base64(s.as_bytes())),
+                );
             }
             o.obj.insert("data".into(), Value::Object(data));
         }
@@ -209,6 +234,7 @@ fn merge_data(res: &mut Resource, old: &Resource, field: &str) {
     if sorted.is_empty() {
         res.obj.remove(field);
     } else {
-        res.obj.insert(field.into(), Value::Object(sorted.into_iter().collect()));
+        res.obj
+            .insert(field.into(), Value::Object(sorted.into_iter().collect()));
     }
 }

@@ -87,17 +87,29 @@ impl Resource {
     /// Wraps an object, checking it has what every resource needs.
     pub fn new(v: Value, source: &str) -> Result<Self> {
         let Value::Object(obj) = v else {
-            return Err(Error::Build(format!("{source}: expected a mapping (a Kubernetes object), got {}", kind_of(&v))));
+            return Err(Error::Build(format!(
+                "{source}: expected a mapping (a Kubernetes object), got {}",
+                kind_of(&v)
+            )));
         };
         let r = Self::from_map(obj);
         if r.kind().is_empty() {
-            return Err(Error::Build(format!("{source}: missing 'kind' in object {}", r.describe())));
+            return Err(Error::Build(format!(
+                "{source}: missing 'kind' in object {}",
+                r.describe()
+            )));
         }
         if r.api_version().is_empty() {
-            return Err(Error::Build(format!("{source}: missing 'apiVersion' in object {}", r.describe())));
+            return Err(Error::Build(format!(
+                "{source}: missing 'apiVersion' in object {}",
+                r.describe()
+            )));
         }
         if r.name().is_empty() {
-            return Err(Error::Build(format!("{source}: missing metadata.name in {} object", r.kind())));
+            return Err(Error::Build(format!(
+                "{source}: missing metadata.name in {} object",
+                r.kind()
+            )));
         }
         Ok(r)
     }
@@ -121,7 +133,11 @@ impl Resource {
 
     fn describe(&self) -> String {
         let name = self.name();
-        if name.is_empty() { "(no metadata.name)".into() } else { format!("'{name}'") }
+        if name.is_empty() {
+            "(no metadata.name)".into()
+        } else {
+            format!("'{name}'")
+        }
     }
 
     fn str_at(&self, path: &[&str]) -> &str {
@@ -165,7 +181,11 @@ impl Resource {
 
     /// The current id.
     pub fn cur_id(&self) -> ResId {
-        ResId { gvk: self.gvk(), name: self.name().to_string(), namespace: self.namespace().to_string() }
+        ResId {
+            gvk: self.gvk(),
+            name: self.name().to_string(),
+            namespace: self.namespace().to_string(),
+        }
     }
 
     /// Previous ids, oldest first (with the current group and version).
@@ -174,7 +194,11 @@ impl Resource {
         self.prev
             .iter()
             .map(|(k, n, ns)| ResId {
-                gvk: Gvk { group: gvk.group.clone(), version: gvk.version.clone(), kind: k.clone() },
+                gvk: Gvk {
+                    group: gvk.group.clone(),
+                    version: gvk.version.clone(),
+                    kind: k.clone(),
+                },
                 name: n.clone(),
                 namespace: ns.clone(),
             })
@@ -183,7 +207,10 @@ impl Resource {
 
     /// The id the resource was loaded or generated with.
     pub fn org_id(&self) -> ResId {
-        self.prev_ids().into_iter().next().unwrap_or_else(|| self.cur_id())
+        self.prev_ids()
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| self.cur_id())
     }
 
     /// Remembers the current id before a name, namespace or kind change.
@@ -200,16 +227,21 @@ impl Resource {
 
     /// The metadata map, created when missing.
     pub fn metadata_mut(&mut self) -> &mut Map<String, Value> {
-        let md = self.obj.entry("metadata").or_insert_with(|| Value::Object(Map::new()));
+        let md = self
+            .obj
+            .entry("metadata")
+            .or_insert_with(|| Value::Object(Map::new()));
         if !md.is_object() {
             *md = Value::Object(Map::new());
         }
-        md.as_object_mut().expect("metadata was just made a mapping")
+        md.as_object_mut()
+            .expect("metadata was just made a mapping")
     }
 
     /// Sets `metadata.name`.
     pub fn set_name(&mut self, name: &str) {
-        self.metadata_mut().insert("name".into(), Value::String(name.into()));
+        self.metadata_mut()
+            .insert("name".into(), Value::String(name.into()));
     }
 
     /// Sets or removes `metadata.namespace`.
@@ -217,13 +249,19 @@ impl Resource {
         if ns.is_empty() {
             self.metadata_mut().remove("namespace");
         } else {
-            self.metadata_mut().insert("namespace".into(), Value::String(ns.into()));
+            self.metadata_mut()
+                .insert("namespace".into(), Value::String(ns.into()));
         }
     }
 
     /// A string map under metadata (`labels`, `annotations`), empty if absent.
     pub fn string_map(&self, field: &str) -> Map<String, Value> {
-        self.obj.get("metadata").and_then(|m| m.get(field)).and_then(|v| v.as_object()).cloned().unwrap_or_default()
+        self.obj
+            .get("metadata")
+            .and_then(|m| m.get(field))
+            .and_then(|v| v.as_object())
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Replaces a metadata string map; an empty map removes the field.

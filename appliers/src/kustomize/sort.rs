@@ -36,26 +36,37 @@ pub const ORDER_FIRST: &[&str] = &[
 ];
 
 /// Kinds placed last, in this order.
-pub const ORDER_LAST: &[&str] = &["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"];
+pub const ORDER_LAST: &[&str] = &[
+    "MutatingWebhookConfiguration",
+    "ValidatingWebhookConfiguration",
+];
 
 /// Sorts as the top-level kustomization's `sortOptions` say (legacy when
 /// absent, as `kustomize build` does by default).
 pub fn apply(resources: &mut [Resource], options: Option<&SortOptions>, file: &str) -> Result<()> {
     let (first, last): (Vec<String>, Vec<String>) = match options {
-        None => (ORDER_FIRST.iter().map(|s| s.to_string()).collect(), ORDER_LAST.iter().map(|s| s.to_string()).collect()),
+        None => (
+            ORDER_FIRST.iter().map(|s| s.to_string()).collect(),
+            ORDER_LAST.iter().map(|s| s.to_string()).collect(),
+        ),
         Some(o) => match o.order.as_str() {
             "fifo" => {
                 if o.legacy_sort_options.is_some() {
                     return Err(Error::Kustomization {
                         file: file.into(),
-                        message: "sortOptions.legacySortOptions must not be set when order is 'fifo'".into(),
+                        message:
+                            "sortOptions.legacySortOptions must not be set when order is 'fifo'"
+                                .into(),
                     });
                 }
                 return Ok(());
             }
             "legacy" => match &o.legacy_sort_options {
                 Some(l) => (l.order_first.clone(), l.order_last.clone()),
-                None => (ORDER_FIRST.iter().map(|s| s.to_string()).collect(), ORDER_LAST.iter().map(|s| s.to_string()).collect()),
+                None => (
+                    ORDER_FIRST.iter().map(|s| s.to_string()).collect(),
+                    ORDER_LAST.iter().map(|s| s.to_string()).collect(),
+                ),
             },
             other => {
                 return Err(Error::Kustomization {
@@ -73,10 +84,17 @@ pub fn apply(resources: &mut [Resource], options: Option<&SortOptions>, file: &s
     for (i, k) in last.iter().enumerate() {
         ranks.insert(k, 1 + i as i64);
     }
-    let mut keyed: Vec<(ResId, usize)> = resources.iter().enumerate().map(|(i, r)| (r.cur_id(), i)).collect();
+    let mut keyed: Vec<(ResId, usize)> = resources
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.cur_id(), i))
+        .collect();
     keyed.sort_by(|(a, _), (b, _)| compare(a, b, &ranks));
     let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
-    let mut taken: Vec<Option<Resource>> = resources.iter_mut().map(|r| Some(std::mem::replace(r, Resource::from_map(Default::default())))).collect();
+    let mut taken: Vec<Option<Resource>> = resources
+        .iter_mut()
+        .map(|r| Some(std::mem::replace(r, Resource::from_map(Default::default()))))
+        .collect();
     for (slot, i) in order.into_iter().enumerate() {
         if let Some(r) = taken[i].take() {
             resources[slot] = r;
@@ -99,14 +117,19 @@ fn gvk_order(a: &Gvk, b: &Gvk, ranks: &HashMap<&str, i64>) -> Ordering {
         return ra.cmp(&rb);
     }
     let (sa, sb) = (a.stable_sort_string(), b.stable_sort_string());
-    if a.kind == "Namespace" && b.kind == "Namespace" && (a.group.is_empty() || b.group.is_empty()) {
+    if a.kind == "Namespace" && b.kind == "Namespace" && (a.group.is_empty() || b.group.is_empty())
+    {
         return sb.cmp(&sa);
     }
     sa.cmp(&sb)
 }
 
 fn id_sort_string(id: &ResId) -> String {
-    let ns = if id.namespace.is_empty() { "~X" } else { &id.namespace };
+    let ns = if id.namespace.is_empty() {
+        "~X"
+    } else {
+        &id.namespace
+    };
     let name = if id.name.is_empty() { "~N" } else { &id.name };
     format!("{}|{ns}|{name}", id.gvk)
 }
@@ -122,14 +145,23 @@ mod tests {
         if !ns.is_empty() {
             md.insert("namespace".into(), json!(ns));
         }
-        Resource::new(json!({"apiVersion": api, "kind": kind, "metadata": md}), "t").expect("res")
+        Resource::new(
+            json!({"apiVersion": api, "kind": kind, "metadata": md}),
+            "t",
+        )
+        .expect("res")
     }
 
     #[test]
     fn legacy_order() {
         let mut v = vec![
             r("apps/v1", "Deployment", "b", "x"),
-            r("admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration", "w", ""),
+            r(
+                "admissionregistration.k8s.io/v1",
+                "ValidatingWebhookConfiguration",
+                "w",
+                "",
+            ),
             r("example.com/v1", "Widget", "w", "x"),
             r("v1", "Pod", "p", "x"),
             r("apps/v1", "Deployment", "a", "x"),
@@ -138,7 +170,10 @@ mod tests {
             r("v1", "ConfigMap", "c", "ns1"),
         ];
         apply(&mut v, None, "k").expect("sort");
-        let got: Vec<String> = v.iter().map(|x| format!("{}/{}/{}", x.kind(), x.namespace(), x.name())).collect();
+        let got: Vec<String> = v
+            .iter()
+            .map(|x| format!("{}/{}/{}", x.kind(), x.namespace(), x.name()))
+            .collect();
         assert_eq!(
             got,
             [

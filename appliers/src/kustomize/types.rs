@@ -352,14 +352,19 @@ pub struct GeneratorOptions {
 impl GeneratorOptions {
     /// kustomize's MergeGlobalOptionsIntoLocal: local keys win, booleans are
     /// true if either is.
-    pub fn merged(local: Option<&GeneratorOptions>, global: Option<&GeneratorOptions>) -> GeneratorOptions {
+    pub fn merged(
+        local: Option<&GeneratorOptions>,
+        global: Option<&GeneratorOptions>,
+    ) -> GeneratorOptions {
         let mut out = local.cloned().unwrap_or_default();
         if let Some(g) = global {
             for (k, v) in &g.labels {
                 out.labels.entry(k.clone()).or_insert_with(|| v.clone());
             }
             for (k, v) in &g.annotations {
-                out.annotations.entry(k.clone()).or_insert_with(|| v.clone());
+                out.annotations
+                    .entry(k.clone())
+                    .or_insert_with(|| v.clone());
             }
             out.disable_name_suffix_hash |= g.disable_name_suffix_hash;
             out.immutable |= g.immutable;
@@ -368,6 +373,44 @@ impl GeneratorOptions {
     }
 }
 
+/// The kustomization file's field names, for case-insensitive matching.
+const FIELDS: &[&str] = &[
+    "apiVersion",
+    "kind",
+    "metadata",
+    "openapi",
+    "namePrefix",
+    "nameSuffix",
+    "namespace",
+    "commonLabels",
+    "labels",
+    "commonAnnotations",
+    "patchesStrategicMerge",
+    "patchesJson6902",
+    "patches",
+    "images",
+    "imageTags",
+    "replacements",
+    "replicas",
+    "vars",
+    "sortOptions",
+    "resources",
+    "components",
+    "crds",
+    "bases",
+    "configMapGenerator",
+    "secretGenerator",
+    "helmGlobals",
+    "helmCharts",
+    "helmChartInflationGenerator",
+    "generatorOptions",
+    "configurations",
+    "generators",
+    "transformers",
+    "validators",
+    "buildMetadata",
+];
+
 /// The kind of a component.
 pub const COMPONENT_KIND: &str = "Component";
 
@@ -375,12 +418,28 @@ impl Kustomization {
     /// Parses and normalises a kustomization file (deprecated fields folded
     /// into their successors as kustomize's FixKustomization does).
     pub fn parse(text: &str, file: &str) -> Result<Self> {
-        let mut k: Kustomization = if text.trim().is_empty() {
+        // Go decodes kustomization files as JSON: repeated keys keep the last
+        // value and field names match case-insensitively.
+        let mut v = crate::manifest::parse_document_lenient(text, file)?;
+        if let serde_json::Value::Object(m) = &mut v {
+            let entries: Vec<(String, serde_json::Value)> = std::mem::take(m).into_iter().collect();
+            for (key, val) in entries {
+                let canonical = FIELDS
+                    .iter()
+                    .find(|f| f.eq_ignore_ascii_case(&key))
+                    .map_or(key, |f| f.to_string());
+                m.insert(canonical, val);
+            }
+        }
+        let mut k: Kustomization = if v.is_null() {
             Kustomization::default()
         } else {
-            serde_yaml::from_str(text).map_err(|e| Error::Kustomization {
+            serde_json::from_value(v).map_err(|e| Error::Kustomization {
                 file: file.to_string(),
-                message: format!("invalid kustomization: {}", clean_serde_message(&e.to_string())),
+                message: format!(
+                    "invalid kustomization: {}",
+                    clean_serde_message(&e.to_string())
+                ),
             })?
         };
         if k.kind.is_empty() {
@@ -394,7 +453,11 @@ impl Kustomization {
         }
         k.resources.append(&mut k.bases);
         k.images.append(&mut k.image_tags);
-        for g in k.config_map_generator.iter_mut().chain(k.secret_generator.iter_mut()) {
+        for g in k
+            .config_map_generator
+            .iter_mut()
+            .chain(k.secret_generator.iter_mut())
+        {
             if !g.env.is_empty() {
                 let e = std::mem::take(&mut g.env);
                 g.envs.push(e);
@@ -432,8 +495,12 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_refused_with_the_file_name() {
-        let e = Kustomization::parse("resourcez: [a.yaml]\n", "dir/kustomization.yaml").expect_err("unknown field");
+        let e = Kustomization::parse("resourcez: [a.yaml]\n", "dir/kustomization.yaml")
+            .expect_err("unknown field");
         let m = e.to_string();
-        assert!(m.starts_with("dir/kustomization.yaml:") && m.contains("resourcez"), "{m}");
+        assert!(
+            m.starts_with("dir/kustomization.yaml:") && m.contains("resourcez"),
+            "{m}"
+        );
     }
 }

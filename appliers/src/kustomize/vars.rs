@@ -14,7 +14,11 @@ use crate::error::{Error, Result};
 fn objref_gvk(v: &Var) -> Gvk {
     let o = &v.objref;
     if o.api_version.is_empty() {
-        Gvk { group: o.group.clone(), version: o.version.clone(), kind: o.kind.clone() }
+        Gvk {
+            group: o.group.clone(),
+            version: o.version.clone(),
+            kind: o.kind.clone(),
+        }
     } else {
         Gvk::from_api_version(&o.api_version, &o.kind)
     }
@@ -23,13 +27,31 @@ fn objref_gvk(v: &Var) -> Gvk {
 /// Whether `id` is the object a var refers to (exact type and name; the
 /// namespace only when given).
 pub fn objref_matches(v: &Var, id: &ResId) -> bool {
-    let target = ResId { gvk: objref_gvk(v), name: v.objref.name.clone(), namespace: v.objref.namespace.clone() };
-    if !target.namespace.is_empty() || target.gvk.is_cluster_scoped() { target.equals(id) } else { target.gvkn_equals(id) }
+    let target = ResId {
+        gvk: objref_gvk(v),
+        name: v.objref.name.clone(),
+        namespace: v.objref.namespace.clone(),
+    };
+    if !target.namespace.is_empty() || target.gvk.is_cluster_scoped() {
+        target.equals(id)
+    } else {
+        target.gvkn_equals(id)
+    }
 }
 
 fn describe(v: &Var) -> String {
-    let fp = if v.fieldref.field_path.is_empty() { "metadata.name" } else { &v.fieldref.field_path };
-    format!("{} ({} {} {}: {fp})", v.name, objref_gvk(v).api_version_kind(), v.objref.namespace, v.objref.name)
+    let fp = if v.fieldref.field_path.is_empty() {
+        "metadata.name"
+    } else {
+        &v.fieldref.field_path
+    };
+    format!(
+        "{} ({} {} {}: {fp})",
+        v.name,
+        objref_gvk(v).api_version_kind(),
+        v.objref.namespace,
+        v.objref.name
+    )
 }
 
 /// Substitutes every var into the varReference fields.
@@ -43,14 +65,36 @@ pub fn resolve(m: &mut ResMap, vars: &[Var], specs: &[FieldSpec]) -> Result<()> 
             .resources()
             .iter()
             .find(|r| r.ref_vars.contains(&v.name))
-            .ok_or_else(|| Error::Build(format!("var '{}' cannot be mapped to a field in the set of known resources", describe(v))))?;
-        let fp = if v.fieldref.field_path.is_empty() { "metadata.name" } else { &v.fieldref.field_path };
+            .ok_or_else(|| {
+                Error::Build(format!(
+                    "var '{}' cannot be mapped to a field in the set of known resources",
+                    describe(v)
+                ))
+            })?;
+        let fp = if v.fieldref.field_path.is_empty() {
+            "metadata.name"
+        } else {
+            &v.fieldref.field_path
+        };
         let segs = convert_slice_index(split_field_path(fp));
-        let found = lookup(&Value::Object(res.obj.clone()), &segs).ok().flatten().cloned();
-        let value = found.ok_or_else(|| Error::Build(format!("field specified in var '{}' not found in corresponding resource", describe(v))))?;
+        let found = lookup(&Value::Object(res.obj.clone()), &segs)
+            .ok()
+            .flatten()
+            .cloned();
+        let value = found.ok_or_else(|| {
+            Error::Build(format!(
+                "field specified in var '{}' not found in corresponding resource",
+                describe(v)
+            ))
+        })?;
         values.push((v.name.clone(), value));
     }
-    let lookup_var = |name: &str| values.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+    let lookup_var = |name: &str| {
+        values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
     for r in m.resources_mut() {
         for fs in specs {
             fs.apply(r, Create::Never, &mut |v| substitute_node(v, &lookup_var))?;

@@ -63,6 +63,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
             Restrictor::RootOnly => LoadRestrictions::RootOnly,
             Restrictor::None => LoadRestrictions::None,
         },
+        overrides: None,
     };
     let objects = sluice_appliers::kustomize::build(&args.dir, &opts)?;
     let text = match args.output.as_str() {

@@ -1,7 +1,7 @@
 //! `git daemon` serving a directory over git:// on a loopback port.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
@@ -17,27 +17,24 @@ impl GitDaemon {
     pub fn start(root: &Path) -> Result<Self> {
         for _ in 0..5 {
             let port = super::free_port()?;
-            let mut child = Command::new("git")
-                .args([
-                    "daemon",
-                    "--reuseaddr",
-                    "--export-all",
-                    "--informative-errors",
-                    "--listen=127.0.0.1",
-                ])
-                .arg(format!("--port={port}"))
-                .arg(format!("--base-path={}", root.display()))
-                .arg(root)
+            let args: Vec<std::ffi::OsString> = vec![
+                "daemon".into(),
+                "--reuseaddr".into(),
+                "--export-all".into(),
+                "--informative-errors".into(),
+                "--listen=127.0.0.1".into(),
+                format!("--port={port}").into(),
+                format!("--base-path={}", root.display()).into(),
+                root.into(),
+            ];
+            let mut child = super::supervised(Path::new("git"), &args)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
                 .context("starting git daemon")?;
             match super::wait_listening(port, Duration::from_secs(10)) {
                 Ok(()) => return Ok(Self { child, port }),
-                Err(_) => {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                }
+                Err(_) => super::terminate(&mut child),
             }
         }
         bail!("git daemon did not start")
@@ -56,7 +53,6 @@ impl GitDaemon {
 
 impl Drop for GitDaemon {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        super::terminate(&mut self.child);
     }
 }

@@ -17,6 +17,45 @@ pub use ssh::{SshGitServer, SshKey};
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
+/// A command that runs `program args…` under a small bash supervisor: when
+/// the test process exits (even by a crash, or from a `static` that is never
+/// dropped), or when the supervisor is killed, the server goes too.
+pub(crate) fn supervised(
+    program: &std::path::Path,
+    args: &[std::ffi::OsString],
+) -> std::process::Command {
+    let mut cmd = std::process::Command::new("bash");
+    cmd.arg("-c")
+        .arg(
+            r#"owner=$1; shift; "$@" & child=$!; trap 'kill $child 2>/dev/null; exit 0' TERM INT
+while kill -0 "$owner" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 0.5; done
+kill "$child" 2>/dev/null; wait "$child""#,
+        )
+        .arg("supervisor")
+        .arg(std::process::id().to_string())
+        .arg(program)
+        .args(args);
+    cmd
+}
+
+/// Stops a [`supervised`] server: SIGTERM lets the supervisor take its
+/// server down too (SIGKILL would orphan it).
+pub(crate) fn terminate(child: &mut std::process::Child) {
+    let _ = std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
 /// A loopback port that is free right now.
 pub(crate) fn free_port() -> anyhow::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())

@@ -67,11 +67,13 @@ impl SshGitServer {
             );
             std::fs::write(d.join("sshd_config"), config)?;
             let log = std::fs::File::create(d.join("sshd.log"))?;
-            let mut child = Command::new(&sshd)
-                .arg("-D")
-                .arg("-e")
-                .arg("-f")
-                .arg(d.join("sshd_config"))
+            let args: Vec<std::ffi::OsString> = vec![
+                "-D".into(),
+                "-e".into(),
+                "-f".into(),
+                d.join("sshd_config").into(),
+            ];
+            let mut child = super::supervised(&sshd, &args)
                 .stdout(Stdio::null())
                 .stderr(log)
                 .spawn()
@@ -86,10 +88,7 @@ impl SshGitServer {
                         user,
                     });
                 }
-                Err(_) => {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                }
+                Err(_) => super::terminate(&mut child),
             }
         }
         bail!(
@@ -174,8 +173,7 @@ impl SshGitServer {
 
 impl Drop for SshGitServer {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        super::terminate(&mut self.child);
     }
 }
 

@@ -52,7 +52,9 @@ static DATA: LazyLock<Data> =
 
 /// The definition name of a built-in type, e.g. `io.k8s.api.apps.v1.Deployment`.
 pub fn definition_for(api_version: &str, kind: &str) -> Option<&'static str> {
-    DATA.gvk.get(&format!("{api_version}/{kind}")).map(String::as_str)
+    DATA.gvk
+        .get(&format!("{api_version}/{kind}"))
+        .map(String::as_str)
 }
 
 /// A field of a definition.
@@ -67,14 +69,25 @@ mod tests {
     #[test]
     fn knows_containers_and_service_ports() {
         let d = definition_for("apps/v1", "Deployment").expect("Deployment");
-        let spec = field(d, "spec").and_then(|f| f.reference.as_deref()).expect("spec");
-        let tmpl = field(spec, "template").and_then(|f| f.reference.as_deref()).expect("template");
-        let pod = field(tmpl, "spec").and_then(|f| f.reference.as_deref()).expect("pod spec");
+        let spec = field(d, "spec")
+            .and_then(|f| f.reference.as_deref())
+            .expect("spec");
+        let tmpl = field(spec, "template")
+            .and_then(|f| f.reference.as_deref())
+            .expect("template");
+        let pod = field(tmpl, "spec")
+            .and_then(|f| f.reference.as_deref())
+            .expect("pod spec");
         let c = field(pod, "containers").expect("containers");
         assert_eq!(c.key.as_deref(), Some("name"));
         assert_eq!(c.strategy.as_deref(), Some("merge"));
         let svc = definition_for("v1", "Service").expect("Service");
-        let sspec = field(svc, "spec").and_then(|f| f.reference.as_deref()).expect("spec");
-        assert_eq!(field(sspec, "ports").and_then(|f| f.key.as_deref()), Some("port"));
+        let sspec = field(svc, "spec")
+            .and_then(|f| f.reference.as_deref())
+            .expect("spec");
+        assert_eq!(
+            field(sspec, "ports").and_then(|f| f.key.as_deref()),
+            Some("port")
+        );
     }
 }

@@ -13,20 +13,27 @@ use crate::manifest;
 pub fn parse(text: &str, source: &str) -> Result<Vec<PatchOperation>> {
     let trimmed = text.trim_start();
     let v: Value = if trimmed.starts_with('[') {
-        serde_json::from_str(trimmed).map_err(|e| Error::Build(format!("{source}: invalid JSON patch: {e}")))?
+        serde_json::from_str(trimmed)
+            .map_err(|e| Error::Build(format!("{source}: invalid JSON patch: {e}")))?
     } else {
-        manifest::parse_documents(text, source)?.into_iter().next().unwrap_or(Value::Null)
+        manifest::parse_documents(text, source)?
+            .into_iter()
+            .next()
+            .unwrap_or(Value::Null)
     };
     if v.is_null() {
         return Ok(Vec::new());
     }
-    let ops: json_patch::Patch =
-        serde_json::from_value(v).map_err(|e| Error::Build(format!("{source}: invalid JSON patch: {e}")))?;
+    let ops: json_patch::Patch = serde_json::from_value(v)
+        .map_err(|e| Error::Build(format!("{source}: invalid JSON patch: {e}")))?;
     Ok(ops.0)
 }
 
 fn ptr_tokens(path: &str) -> Vec<String> {
-    path.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
+    path.split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect()
 }
 
 fn get<'a>(doc: &'a Value, tokens: &[String]) -> Option<&'a Value> {
@@ -81,35 +88,62 @@ pub fn apply(doc: &mut Value, ops: &[PatchOperation]) -> Result<()> {
         let mut op = op.clone();
         let describe = serde_json::to_string(&op).unwrap_or_default();
         match &mut op {
-            PatchOperation::Add(o) => o.path = normalize_path(doc, o.path.as_str()).parse().unwrap_or(o.path.clone()),
-            PatchOperation::Remove(o) => o.path = normalize_path(doc, o.path.as_str()).parse().unwrap_or(o.path.clone()),
+            PatchOperation::Add(o) => {
+                o.path = normalize_path(doc, o.path.as_str())
+                    .parse()
+                    .unwrap_or(o.path.clone())
+            }
+            PatchOperation::Remove(o) => {
+                o.path = normalize_path(doc, o.path.as_str())
+                    .parse()
+                    .unwrap_or(o.path.clone())
+            }
             PatchOperation::Replace(o) => {
-                o.path = normalize_path(doc, o.path.as_str()).parse().unwrap_or(o.path.clone());
+                o.path = normalize_path(doc, o.path.as_str())
+                    .parse()
+                    .unwrap_or(o.path.clone());
                 let tokens = ptr_tokens(o.path.as_str());
                 if get(doc, &tokens).is_none()
                     && let Some((_, parent)) = tokens.split_last()
                     && get(doc, parent).is_some_and(Value::is_object)
                 {
-                    op = PatchOperation::Add(json_patch::AddOperation { path: o.path.clone(), value: o.value.clone() });
+                    op = PatchOperation::Add(json_patch::AddOperation {
+                        path: o.path.clone(),
+                        value: o.value.clone(),
+                    });
                 }
             }
             PatchOperation::Move(o) => {
-                o.from = normalize_path(doc, o.from.as_str()).parse().unwrap_or(o.from.clone());
-                o.path = normalize_path(doc, o.path.as_str()).parse().unwrap_or(o.path.clone());
+                o.from = normalize_path(doc, o.from.as_str())
+                    .parse()
+                    .unwrap_or(o.from.clone());
+                o.path = normalize_path(doc, o.path.as_str())
+                    .parse()
+                    .unwrap_or(o.path.clone());
             }
             PatchOperation::Copy(o) => {
-                o.from = normalize_path(doc, o.from.as_str()).parse().unwrap_or(o.from.clone());
-                o.path = normalize_path(doc, o.path.as_str()).parse().unwrap_or(o.path.clone());
+                o.from = normalize_path(doc, o.from.as_str())
+                    .parse()
+                    .unwrap_or(o.from.clone());
+                o.path = normalize_path(doc, o.path.as_str())
+                    .parse()
+                    .unwrap_or(o.path.clone());
             }
             PatchOperation::Test(o) => {
-                o.path = normalize_path(doc, o.path.as_str()).parse().unwrap_or(o.path.clone());
+                o.path = normalize_path(doc, o.path.as_str())
+                    .parse()
+                    .unwrap_or(o.path.clone());
                 if o.value.is_null() && get(doc, &ptr_tokens(o.path.as_str())).is_none() {
                     continue;
                 }
             }
         }
-        json_patch::patch(doc, std::slice::from_ref(&op))
-            .map_err(|e| Error::Build(format!("JSON patch operation {} ({describe}) failed: {e}", i + 1)))?;
+        json_patch::patch(doc, std::slice::from_ref(&op)).map_err(|e| {
+            Error::Build(format!(
+                "JSON patch operation {} ({describe}) failed: {e}",
+                i + 1
+            ))
+        })?;
     }
     Ok(())
 }

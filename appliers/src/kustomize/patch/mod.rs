@@ -24,7 +24,9 @@ pub fn apply_strategic_merge_files(m: &mut ResMap, entries: &[String], ldr: &Loa
     let mut patches = Vec::new();
     for e in entries {
         // kustomize first tries the string as inline YAML, then as a path.
-        let inline = load_resources(e, "patchesStrategicMerge (inline)").ok().filter(|p| !p.is_empty());
+        let inline = load_resources(e, "patchesStrategicMerge (inline)")
+            .ok()
+            .filter(|p| !p.is_empty());
         match inline {
             Some(p) => patches.extend(p),
             None => {
@@ -34,7 +36,9 @@ pub fn apply_strategic_merge_files(m: &mut ResMap, entries: &[String], ldr: &Loa
         }
     }
     if patches.is_empty() {
-        return Err(Error::Build(format!("patch appears to be empty; files={entries:?}")));
+        return Err(Error::Build(format!(
+            "patch appears to be empty; files={entries:?}"
+        )));
     }
     for p in &patches {
         let i = unique_target(m, &p.cur_id())?;
@@ -52,7 +56,9 @@ pub fn apply_patch_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> 
     let allow_kind = p.options.get("allowKindChange").copied().unwrap_or(false);
     for k in p.options.keys() {
         if k != "allowNameChange" && k != "allowKindChange" {
-            return Err(Error::Build(format!("{source}: unknown patch option '{k}'")));
+            return Err(Error::Build(format!(
+                "{source}: unknown patch option '{k}'"
+            )));
         }
     }
     match load_resources(&text, &source) {
@@ -69,12 +75,17 @@ pub fn apply_patch_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> 
                     }
                     let sel = selector::Compiled::new(t)?;
                     let patch = &smps[0];
-                    let chosen: Vec<usize> = (0..m.len()).filter(|&i| sel.matches(&m.resources()[i])).collect();
+                    let chosen: Vec<usize> = (0..m.len())
+                        .filter(|&i| sel.matches(&m.resources()[i]))
+                        .collect();
                     for i in chosen {
                         let r = &mut m.resources_mut()[i];
                         // The patch takes the target's type, then its own kind again.
                         let mut pc = patch.clone();
-                        pc.obj.insert("apiVersion".into(), Value::String(r.api_version().to_string()));
+                        pc.obj.insert(
+                            "apiVersion".into(),
+                            Value::String(r.api_version().to_string()),
+                        );
                         apply_smp(r, &pc, allow_name, allow_kind)?;
                     }
                     m.drop_empties();
@@ -82,8 +93,12 @@ pub fn apply_patch_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> 
                 }
                 None => {
                     for patch in &smps {
-                        let i = unique_target(m, &patch.cur_id())
-                            .map_err(|e| e.context(format!("no resource matches strategic merge patch \"{}\"", patch.cur_id())))?;
+                        let i = unique_target(m, &patch.cur_id()).map_err(|e| {
+                            e.context(format!(
+                                "no resource matches strategic merge patch \"{}\"",
+                                patch.cur_id()
+                            ))
+                        })?;
                         apply_smp(&mut m.resources_mut()[i], patch, allow_name, allow_kind)?;
                     }
                 }
@@ -92,10 +107,14 @@ pub fn apply_patch_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> 
         }
         Err(smp_err) => {
             let ops = json6902::parse(&text, &source).map_err(|_| {
-                Error::Build(format!("unable to parse SM or JSON patch from {source}: {smp_err}"))
+                Error::Build(format!(
+                    "unable to parse SM or JSON patch from {source}: {smp_err}"
+                ))
             })?;
             let Some(t) = &p.target else {
-                return Err(Error::Build(format!("must specify a target for JSON patch {source}")));
+                return Err(Error::Build(format!(
+                    "must specify a target for JSON patch {source}"
+                )));
             };
             apply_json(m, t, &ops, true)
         }
@@ -105,7 +124,9 @@ pub fn apply_patch_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> 
 /// One `patchesJson6902:` entry.
 pub fn apply_json6902_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> {
     let Some(t) = &p.target else {
-        return Err(Error::Build("patchesJson6902 entries must have a target".into()));
+        return Err(Error::Build(
+            "patchesJson6902 entries must have a target".into(),
+        ));
     };
     if t.name.is_empty() {
         return Err(Error::Build("must specify the target name".into()));
@@ -118,7 +139,12 @@ pub fn apply_json6902_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<(
     apply_json(m, t, &ops, false)
 }
 
-fn apply_json(m: &mut ResMap, t: &crate::kustomize::types::Selector, ops: &[json_patch::PatchOperation], store_prev: bool) -> Result<()> {
+fn apply_json(
+    m: &mut ResMap,
+    t: &crate::kustomize::types::Selector,
+    ops: &[json_patch::PatchOperation],
+    store_prev: bool,
+) -> Result<()> {
     let sel = selector::Compiled::new(t)?;
     for i in 0..m.len() {
         if !sel.matches(&m.resources()[i]) {
@@ -133,7 +159,11 @@ fn apply_json(m: &mut ResMap, t: &crate::kustomize::types::Selector, ops: &[json
         let result = json6902::apply(&mut doc, ops);
         match doc {
             Value::Object(o) => r.obj = o,
-            _ => return Err(Error::Build(format!("JSON patch turned {id} into something other than an object"))),
+            _ => {
+                return Err(Error::Build(format!(
+                    "JSON patch turned {id} into something other than an object"
+                )));
+            }
         }
         result.map_err(|e| e.context(format!("applying JSON patch to {id}")))?;
     }
@@ -144,7 +174,9 @@ fn patch_text(p: &Patch, ldr: &Loader) -> Result<(String, String)> {
     let inline = p.patch.trim();
     match (inline.is_empty(), p.path.is_empty()) {
         (true, true) => Err(Error::Build("must specify one of patch and path".into())),
-        (false, false) => Err(Error::Build("patch and path can't be set at the same time".into())),
+        (false, false) => Err(Error::Build(
+            "patch and path can't be set at the same time".into(),
+        )),
         (false, true) => Ok((inline.to_string(), format!("[patch: {inline:?}]"))),
         (true, false) => {
             let text = ldr.read_text(&p.path, "patches")?;
@@ -155,24 +187,35 @@ fn patch_text(p: &Patch, ldr: &Loader) -> Result<(String, String)> {
 
 /// The one resource any of whose ids equals `id`.
 fn unique_target(m: &ResMap, id: &ResId) -> Result<usize> {
-    let matches: Vec<usize> =
-        (0..m.len()).filter(|&i| !m.resources()[i].is_empty() && m.resources()[i].any_id(|x| x.equals(id))).collect();
+    let matches: Vec<usize> = (0..m.len())
+        .filter(|&i| !m.resources()[i].is_empty() && m.resources()[i].any_id(|x| x.equals(id)))
+        .collect();
     match matches.as_slice() {
         [i] => Ok(*i),
-        [] => Err(Error::Build(format!("no matches for Id {id}; failed to find unique target for patch {id}"))),
-        _ => Err(Error::Build(format!("multiple matches for Id {id}; failed to find unique target for patch {id}"))),
+        [] => Err(Error::Build(format!(
+            "no matches for Id {id}; failed to find unique target for patch {id}"
+        ))),
+        _ => Err(Error::Build(format!(
+            "multiple matches for Id {id}; failed to find unique target for patch {id}"
+        ))),
     }
 }
 
 /// Merges `patch` into `r`, keeping its kind, name and namespace unless the
 /// options allow changing them.
 fn apply_smp(r: &mut Resource, patch: &Resource, allow_name: bool, allow_kind: bool) -> Result<()> {
-    let (name, ns, kind) = (r.name().to_string(), r.namespace().to_string(), r.kind().to_string());
+    let (name, ns, kind) = (
+        r.name().to_string(),
+        r.namespace().to_string(),
+        r.kind().to_string(),
+    );
     if allow_name || allow_kind {
         r.store_previous_id();
     }
     let id = r.cur_id();
-    match strategic::merge_object(&r.obj, &patch.obj).map_err(|e| e.context(format!("applying strategic merge patch to {id}")))? {
+    match strategic::merge_object(&r.obj, &patch.obj)
+        .map_err(|e| e.context(format!("applying strategic merge patch to {id}")))?
+    {
         None => {
             r.obj.clear();
         }

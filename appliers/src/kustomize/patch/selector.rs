@@ -24,9 +24,11 @@ fn anchored(p: &str, field: &str) -> Result<Option<Regex>> {
     if p.is_empty() {
         return Ok(None);
     }
-    Regex::new(&format!("^(?:{p})$"))
-        .map(Some)
-        .map_err(|e| Error::Build(format!("invalid regular expression in target {field} '{p}': {e}")))
+    Regex::new(&format!("^(?:{p})$")).map(Some).map_err(|e| {
+        Error::Build(format!(
+            "invalid regular expression in target {field} '{p}': {e}"
+        ))
+    })
 }
 
 impl Compiled {
@@ -38,9 +40,14 @@ impl Compiled {
             kind: anchored(&s.kind, "kind")?,
             name: anchored(&s.name, "name")?,
             namespace: anchored(&s.namespace, "namespace")?,
-            labels: parse_selector(&s.label_selector).map_err(|e| Error::Build(format!("labelSelector '{}': {e}", s.label_selector)))?,
-            annotations: parse_selector(&s.annotation_selector)
-                .map_err(|e| Error::Build(format!("annotationSelector '{}': {e}", s.annotation_selector)))?,
+            labels: parse_selector(&s.label_selector)
+                .map_err(|e| Error::Build(format!("labelSelector '{}': {e}", s.label_selector)))?,
+            annotations: parse_selector(&s.annotation_selector).map_err(|e| {
+                Error::Build(format!(
+                    "annotationSelector '{}': {e}",
+                    s.annotation_selector
+                ))
+            })?,
         })
     }
 
@@ -50,16 +57,22 @@ impl Compiled {
         let cur = r.cur_id();
         let org = r.org_id();
         let ok = |re: &Option<Regex>, s: &str| re.as_ref().is_none_or(|re| re.is_match(s));
-        if !(ok(&self.namespace, org.effective_namespace()) || ok(&self.namespace, cur.effective_namespace())) {
+        if !(ok(&self.namespace, org.effective_namespace())
+            || ok(&self.namespace, cur.effective_namespace()))
+        {
             return false;
         }
         if !(ok(&self.name, &org.name) || ok(&self.name, &cur.name)) {
             return false;
         }
-        if !(ok(&self.group, &cur.gvk.group) && ok(&self.version, &cur.gvk.version) && ok(&self.kind, &cur.gvk.kind)) {
+        if !(ok(&self.group, &cur.gvk.group)
+            && ok(&self.version, &cur.gvk.version)
+            && ok(&self.kind, &cur.gvk.kind))
+        {
             return false;
         }
-        matches_all(&self.labels, &r.string_map("labels")) && matches_all(&self.annotations, &r.string_map("annotations"))
+        matches_all(&self.labels, &r.string_map("labels"))
+            && matches_all(&self.annotations, &r.string_map("annotations"))
     }
 }
 
@@ -77,7 +90,8 @@ impl Compiled {
 
     /// The label and annotation selectors only.
     pub fn matches_selectors(&self, r: &Resource) -> bool {
-        matches_all(&self.labels, &r.string_map("labels")) && matches_all(&self.annotations, &r.string_map("annotations"))
+        matches_all(&self.labels, &r.string_map("labels"))
+            && matches_all(&self.annotations, &r.string_map("annotations"))
     }
 }
 
@@ -112,8 +126,12 @@ fn matches_all(reqs: &[Requirement], m: &Map<String, Value>) -> bool {
             Op::NotEq(x) => v.as_deref() != Some(x.as_str()),
             Op::In(xs) => v.is_some_and(|v| xs.contains(&v)),
             Op::NotIn(xs) => v.is_none_or(|v| !xs.contains(&v)),
-            Op::Gt(n) => v.and_then(|v| v.parse::<i64>().ok()).is_some_and(|x| x > *n),
-            Op::Lt(n) => v.and_then(|v| v.parse::<i64>().ok()).is_some_and(|x| x < *n),
+            Op::Gt(n) => v
+                .and_then(|v| v.parse::<i64>().ok())
+                .is_some_and(|x| x > *n),
+            Op::Lt(n) => v
+                .and_then(|v| v.parse::<i64>().ok())
+                .is_some_and(|x| x < *n),
         }
     })
 }
@@ -142,8 +160,16 @@ fn split_top(s: &str) -> Vec<String> {
 }
 
 fn parse_set(s: &str) -> std::result::Result<Vec<String>, String> {
-    let inner = s.trim().strip_prefix('(').and_then(|x| x.strip_suffix(')')).ok_or("expected a parenthesised value set")?;
-    Ok(inner.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect())
+    let inner = s
+        .trim()
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .ok_or("expected a parenthesised value set")?;
+    Ok(inner
+        .split(',')
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+        .collect())
 }
 
 fn parse_selector(s: &str) -> std::result::Result<Vec<Requirement>, String> {
@@ -158,23 +184,58 @@ fn parse_selector(s: &str) -> std::result::Result<Vec<Requirement>, String> {
         }
         let words: Vec<&str> = p.split_whitespace().collect();
         let req = if let Some(k) = p.strip_prefix('!') {
-            Requirement { key: k.trim().to_string(), op: Op::NotExists }
+            Requirement {
+                key: k.trim().to_string(),
+                op: Op::NotExists,
+            }
         } else if words.len() >= 2 && words[1] == "in" {
-            Requirement { key: words[0].into(), op: Op::In(parse_set(&p[p.find(" in").unwrap_or(0) + 3..])?) }
+            Requirement {
+                key: words[0].into(),
+                op: Op::In(parse_set(&p[p.find(" in").unwrap_or(0) + 3..])?),
+            }
         } else if words.len() >= 2 && words[1] == "notin" {
-            Requirement { key: words[0].into(), op: Op::NotIn(parse_set(&p[p.find(" notin").unwrap_or(0) + 6..])?) }
+            Requirement {
+                key: words[0].into(),
+                op: Op::NotIn(parse_set(&p[p.find(" notin").unwrap_or(0) + 6..])?),
+            }
         } else if let Some((k, v)) = p.split_once("!=") {
-            Requirement { key: k.trim().into(), op: Op::NotEq(v.trim().into()) }
+            Requirement {
+                key: k.trim().into(),
+                op: Op::NotEq(v.trim().into()),
+            }
         } else if let Some((k, v)) = p.split_once("==") {
-            Requirement { key: k.trim().into(), op: Op::Eq(v.trim().into()) }
+            Requirement {
+                key: k.trim().into(),
+                op: Op::Eq(v.trim().into()),
+            }
         } else if let Some((k, v)) = p.split_once('=') {
-            Requirement { key: k.trim().into(), op: Op::Eq(v.trim().into()) }
+            Requirement {
+                key: k.trim().into(),
+                op: Op::Eq(v.trim().into()),
+            }
         } else if let Some((k, v)) = p.split_once('>') {
-            Requirement { key: k.trim().into(), op: Op::Gt(v.trim().parse().map_err(|_| format!("'{v}' is not an integer"))?) }
+            Requirement {
+                key: k.trim().into(),
+                op: Op::Gt(
+                    v.trim()
+                        .parse()
+                        .map_err(|_| format!("'{v}' is not an integer"))?,
+                ),
+            }
         } else if let Some((k, v)) = p.split_once('<') {
-            Requirement { key: k.trim().into(), op: Op::Lt(v.trim().parse().map_err(|_| format!("'{v}' is not an integer"))?) }
+            Requirement {
+                key: k.trim().into(),
+                op: Op::Lt(
+                    v.trim()
+                        .parse()
+                        .map_err(|_| format!("'{v}' is not an integer"))?,
+                ),
+            }
         } else if words.len() == 1 {
-            Requirement { key: p.into(), op: Op::Exists }
+            Requirement {
+                key: p.into(),
+                op: Op::Exists,
+            }
         } else {
             return Err(format!("cannot parse requirement '{p}'"));
         };
@@ -194,18 +255,33 @@ mod tests {
     #[test]
     fn label_selectors() {
         let r = parse_selector("app=nginx, tier in (a, b),!legacy,env!=prod").expect("parses");
-        let labels = json!({"app": "nginx", "tier": "b"}).as_object().cloned().expect("map");
+        let labels = json!({"app": "nginx", "tier": "b"})
+            .as_object()
+            .cloned()
+            .expect("map");
         assert!(matches_all(&r, &labels));
-        let labels = json!({"app": "nginx", "tier": "c"}).as_object().cloned().expect("map");
+        let labels = json!({"app": "nginx", "tier": "c"})
+            .as_object()
+            .cloned()
+            .expect("map");
         assert!(!matches_all(&r, &labels));
         assert!(parse_selector("a in b").is_err());
     }
 
     #[test]
     fn anchored_regexes() {
-        let sel = Compiled::new(&Selector { kind: "Deployment".into(), name: ".*-web".into(), ..Default::default() }).expect("c");
+        let sel = Compiled::new(&Selector {
+            kind: "Deployment".into(),
+            name: ".*-web".into(),
+            ..Default::default()
+        })
+        .expect("c");
         let r = |kind: &str, name: &str| {
-            Resource::new(json!({"apiVersion": "apps/v1", "kind": kind, "metadata": {"name": name}}), "t").expect("r")
+            Resource::new(
+                json!({"apiVersion": "apps/v1", "kind": kind, "metadata": {"name": name}}),
+                "t",
+            )
+            .expect("r")
         };
         assert!(sel.matches(&r("Deployment", "a-web")));
         assert!(!sel.matches(&r("DeploymentConfig", "a-web")));

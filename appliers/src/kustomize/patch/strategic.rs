@@ -34,8 +34,13 @@ enum Schema {
 
 /// Merges `patch` into `object` (both whole Kubernetes objects). `None`
 /// means the patch deleted the object.
-pub fn merge_object(object: &Map<String, Value>, patch: &Map<String, Value>) -> Result<Option<Map<String, Value>>> {
-    let schema = schema_of(object).or_else(|| schema_of(patch)).map_or(Schema::None, Schema::Def);
+pub fn merge_object(
+    object: &Map<String, Value>,
+    patch: &Map<String, Value>,
+) -> Result<Option<Map<String, Value>>> {
+    let schema = schema_of(object)
+        .or_else(|| schema_of(patch))
+        .map_or(Schema::None, Schema::Def);
     let merged = merge_map(Some(object), patch, schema)?;
     Ok(merged)
 }
@@ -69,8 +74,13 @@ fn child_schema(schema: Schema, info: Option<&'static FieldInfo>) -> Schema {
 fn directive(m: &Map<String, Value>) -> Result<Option<&str>> {
     match m.get(PATCH) {
         None => Ok(None),
-        Some(Value::String(s)) if matches!(s.as_str(), "delete" | "replace" | "merge") => Ok(Some(s.as_str())),
-        Some(other) => Err(Error::Build(format!("unknown patch strategy '{}'", scalar_text(other)))),
+        Some(Value::String(s)) if matches!(s.as_str(), "delete" | "replace" | "merge") => {
+            Ok(Some(s.as_str()))
+        }
+        Some(other) => Err(Error::Build(format!(
+            "unknown patch strategy '{}'",
+            scalar_text(other)
+        ))),
     }
 }
 
@@ -84,15 +94,26 @@ fn scalar_text(v: &Value) -> String {
 /// Removes every directive key from a patch map (for the replace paths).
 fn without_directives(m: &Map<String, Value>) -> Map<String, Value> {
     m.iter()
-        .filter(|(k, _)| k.as_str() != PATCH && k.as_str() != RETAIN_KEYS && !k.starts_with(SET_ORDER) && !k.starts_with(DELETE_PRIMITIVE))
+        .filter(|(k, _)| {
+            k.as_str() != PATCH
+                && k.as_str() != RETAIN_KEYS
+                && !k.starts_with(SET_ORDER)
+                && !k.starts_with(DELETE_PRIMITIVE)
+        })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
 }
 
-fn merge_map(dest: Option<&Map<String, Value>>, patch: &Map<String, Value>, schema: Schema) -> Result<Option<Map<String, Value>>> {
+fn merge_map(
+    dest: Option<&Map<String, Value>>,
+    patch: &Map<String, Value>,
+    schema: Schema,
+) -> Result<Option<Map<String, Value>>> {
     // A map that itself is a Kubernetes object carries its own schema.
     let schema = match schema {
-        Schema::None => schema_of(patch).or_else(|| dest.and_then(schema_of)).map_or(Schema::None, Schema::Def),
+        Schema::None => schema_of(patch)
+            .or_else(|| dest.and_then(schema_of))
+            .map_or(Schema::None, Schema::Def),
         s => s,
     };
     match directive(patch)? {
@@ -134,16 +155,25 @@ fn merge_map(dest: Option<&Map<String, Value>>, patch: &Map<String, Value>, sche
 }
 
 /// Merges every non-directive key of `patch` into `out`.
-fn merge_into(out: &mut Map<String, Value>, patch: &Map<String, Value>, schema: Schema) -> Result<()> {
+fn merge_into(
+    out: &mut Map<String, Value>,
+    patch: &Map<String, Value>,
+    schema: Schema,
+) -> Result<()> {
     for (k, pv) in patch {
-        if k == PATCH || k == RETAIN_KEYS || k.starts_with(SET_ORDER) || k.starts_with(DELETE_PRIMITIVE) {
+        if k == PATCH
+            || k == RETAIN_KEYS
+            || k.starts_with(SET_ORDER)
+            || k.starts_with(DELETE_PRIMITIVE)
+        {
             continue;
         }
         let info = field_info(schema, k);
-        let merged = merge_value(out.get(k), pv, info, child_schema(schema, info)).map_err(|e| match e {
-            Error::Build(m) if !m.starts_with("at ") => Error::Build(format!("at '{k}': {m}")),
-            other => other,
-        })?;
+        let merged =
+            merge_value(out.get(k), pv, info, child_schema(schema, info)).map_err(|e| match e {
+                Error::Build(m) if !m.starts_with("at ") => Error::Build(format!("at '{k}': {m}")),
+                other => other,
+            })?;
         match merged {
             Some(v) => {
                 out.insert(k.clone(), v);
@@ -164,7 +194,12 @@ fn kind_name(v: &Value) -> &'static str {
     }
 }
 
-fn merge_value(dest: Option<&Value>, patch: &Value, info: Option<&'static FieldInfo>, child: Schema) -> Result<Option<Value>> {
+fn merge_value(
+    dest: Option<&Value>,
+    patch: &Value,
+    info: Option<&'static FieldInfo>,
+    child: Schema,
+) -> Result<Option<Value>> {
     let dest = dest.filter(|d| !d.is_null());
     match patch {
         Value::Null => Ok(None),
@@ -178,9 +213,16 @@ fn merge_value(dest: Option<&Value>, patch: &Value, info: Option<&'static FieldI
             ))),
         },
         Value::Array(p) => {
-            let associative = info.is_some_and(|i| i.list && i.strategy.as_deref().is_some_and(|s| s.split(',').any(|x| x == "merge")));
+            let associative = info.is_some_and(|i| {
+                i.list
+                    && i.strategy
+                        .as_deref()
+                        .is_some_and(|s| s.split(',').any(|x| x == "merge"))
+            });
             match dest {
-                Some(Value::Array(d)) if associative => merge_list(Some(d), p, info).map(|r| r.map(Value::Array)),
+                Some(Value::Array(d)) if associative => {
+                    merge_list(Some(d), p, info).map(|r| r.map(Value::Array))
+                }
                 None if associative => merge_list(None, p, info).map(|r| r.map(Value::Array)),
                 None | Some(Value::Array(_)) => Ok(Some(patch.clone())),
                 Some(other) => Err(Error::Build(format!(
@@ -198,7 +240,9 @@ fn merge_value(dest: Option<&Value>, patch: &Value, info: Option<&'static FieldI
             ))),
             // A quoted value keeps being a string when patched (kyaml keeps
             // the old scalar's style): replicas: "3" patched with 5 is "5".
-            Some(Value::String(s)) if was_quoted(s) && !scalar.is_string() => Ok(Some(Value::String(scalar_text(scalar)))),
+            Some(Value::String(s)) if was_quoted(s) && !scalar.is_string() => {
+                Ok(Some(Value::String(scalar_text(scalar))))
+            }
             _ => Ok(Some(scalar.clone())),
         },
     }
@@ -267,17 +311,32 @@ fn is_list_directive_element(e: &Value) -> bool {
     matches!(e, Value::Object(m) if m.len() == 1 && m.contains_key(PATCH))
 }
 
-fn merge_list(dest: Option<&Vec<Value>>, patch: &[Value], info: Option<&'static FieldInfo>) -> Result<Option<Vec<Value>>> {
+fn merge_list(
+    dest: Option<&Vec<Value>>,
+    patch: &[Value],
+    info: Option<&'static FieldInfo>,
+) -> Result<Option<Vec<Value>>> {
     match list_directive(patch)?.as_deref() {
         Some("delete") => return Ok(None),
         Some("replace") => {
-            return Ok(Some(patch.iter().filter(|e| !is_list_directive_element(e)).cloned().collect()));
+            return Ok(Some(
+                patch
+                    .iter()
+                    .filter(|e| !is_list_directive_element(e))
+                    .cloned()
+                    .collect(),
+            ));
         }
         _ => {}
     }
-    let patch: Vec<&Value> = patch.iter().filter(|e| !is_list_directive_element(e)).collect();
+    let patch: Vec<&Value> = patch
+        .iter()
+        .filter(|e| !is_list_directive_element(e))
+        .collect();
     let keys = merge_keys(info);
-    let elem_schema = info.and_then(|i| i.reference.as_deref()).map_or(Schema::None, Schema::Def);
+    let elem_schema = info
+        .and_then(|i| i.reference.as_deref())
+        .map_or(Schema::None, Schema::Def);
     let dest: Vec<Value> = dest.cloned().unwrap_or_default();
 
     if keys.is_empty() || info.is_some_and(|i| i.scalar) {
@@ -293,9 +352,20 @@ fn merge_list(dest: Option<&Vec<Value>>, patch: &[Value], info: Option<&'static 
 
     // Keys that carry a value anywhere decide identity (a port list without
     // any protocol merges by port alone).
-    let all_keys: Vec<Vec<String>> = patch.iter().copied().chain(dest.iter()).map(|e| key_values(e, &keys)).collect();
-    let valid: Vec<usize> = (0..keys.len()).filter(|&i| all_keys.iter().any(|kv| !kv[i].is_empty())).collect();
-    let valid_keys: Vec<String> = if valid.is_empty() { keys.clone() } else { valid.iter().map(|&i| keys[i].clone()).collect() };
+    let all_keys: Vec<Vec<String>> = patch
+        .iter()
+        .copied()
+        .chain(dest.iter())
+        .map(|e| key_values(e, &keys))
+        .collect();
+    let valid: Vec<usize> = (0..keys.len())
+        .filter(|&i| all_keys.iter().any(|kv| !kv[i].is_empty()))
+        .collect();
+    let valid_keys: Vec<String> = if valid.is_empty() {
+        keys.clone()
+    } else {
+        valid.iter().map(|&i| keys[i].clone()).collect()
+    };
     let kv = |e: &Value| key_values(e, &valid_keys);
 
     let mut used = vec![false; dest.len()];
@@ -303,7 +373,10 @@ fn merge_list(dest: Option<&Vec<Value>>, patch: &[Value], info: Option<&'static 
     let mut front: Vec<Value> = Vec::new();
     for p in patch {
         let pk = kv(p);
-        let found = dest.iter().enumerate().position(|(i, d)| !used[i] && same_element(&pk, &kv(d)));
+        let found = dest
+            .iter()
+            .enumerate()
+            .position(|(i, d)| !used[i] && same_element(&pk, &kv(d)));
         let elem_directive = p.as_object().and_then(|m| m.get(PATCH)).map(scalar_text);
         match (found, elem_directive.as_deref()) {
             (Some(i), Some("delete")) => {
@@ -326,11 +399,17 @@ fn merge_list(dest: Option<&Vec<Value>>, patch: &[Value], info: Option<&'static 
                 let dk = kv(&dest[i]);
                 // A patch element that leaves out a key the object's element
                 // has does not address it (kustomize ignores it).
-                if pk.iter().zip(&dk).any(|(a, b)| a.is_empty() && !b.is_empty()) {
+                if pk
+                    .iter()
+                    .zip(&dk)
+                    .any(|(a, b)| a.is_empty() && !b.is_empty())
+                {
                     continue;
                 }
                 let m = match (p, &dest[i]) {
-                    (Value::Object(po), Value::Object(d)) => merge_map(Some(d), po, elem_schema)?.map(Value::Object),
+                    (Value::Object(po), Value::Object(d)) => {
+                        merge_map(Some(d), po, elem_schema)?.map(Value::Object)
+                    }
                     (other, _) => Some(other.clone()),
                 };
                 if valid_keys.len() > 1 {
@@ -371,8 +450,11 @@ fn reorder(items: &mut Vec<Value>, order: &[Value], keys: &[String]) {
             }
         })
     };
-    let mut indexed: Vec<(usize, usize, Value)> =
-        items.drain(..).enumerate().map(|(i, v)| (position(&v).unwrap_or(usize::MAX), i, v)).collect();
+    let mut indexed: Vec<(usize, usize, Value)> = items
+        .drain(..)
+        .enumerate()
+        .map(|(i, v)| (position(&v).unwrap_or(usize::MAX), i, v))
+        .collect();
     indexed.sort_by_key(|(p, i, _)| (*p, *i));
     items.extend(indexed.into_iter().map(|(_, _, v)| v));
 }
@@ -387,8 +469,10 @@ mod tests {
     }
 
     fn deploy(containers: Value) -> Map<String, Value> {
-        m(json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"},
-                 "spec": {"template": {"spec": {"containers": containers}}}}))
+        m(
+            json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"},
+                 "spec": {"template": {"spec": {"containers": containers}}}}),
+        )
     }
 
     fn containers(o: &Map<String, Value>) -> Value {
@@ -397,41 +481,67 @@ mod tests {
 
     #[test]
     fn containers_merge_by_name_patch_first() {
-        let base = deploy(json!([{"name": "foo1"}, {"name": "foo2", "image": "a"}, {"name": "foo3"}]));
+        let base =
+            deploy(json!([{"name": "foo1"}, {"name": "foo2", "image": "a"}, {"name": "foo3"}]));
         let p = deploy(json!([{"name": "foo0"}, {"name": "foo2", "image": "b"}]));
         let out = merge_object(&base, &p).expect("merge").expect("kept");
-        assert_eq!(containers(&out), json!([{"name": "foo0"}, {"name": "foo2", "image": "b"}, {"name": "foo1"}, {"name": "foo3"}]));
+        assert_eq!(
+            containers(&out),
+            json!([{"name": "foo0"}, {"name": "foo2", "image": "b"}, {"name": "foo1"}, {"name": "foo3"}])
+        );
     }
 
     #[test]
     fn env_merge_delete_and_nulls() {
-        let base = deploy(json!([{"name": "c", "env": [{"name": "A", "value": "1"}, {"name": "B", "value": "2"}],
-            "resources": {"limits": {"cpu": "1"}}, "args": ["x", "y"]}]));
-        let p = deploy(json!([{"name": "c", "env": [{"name": "B", "$patch": "delete"}, {"name": "NOPE", "$patch": "delete"}],
-            "resources": {"limits": null}, "args": ["z"]}]));
+        let base = deploy(
+            json!([{"name": "c", "env": [{"name": "A", "value": "1"}, {"name": "B", "value": "2"}],
+            "resources": {"limits": {"cpu": "1"}}, "args": ["x", "y"]}]),
+        );
+        let p = deploy(
+            json!([{"name": "c", "env": [{"name": "B", "$patch": "delete"}, {"name": "NOPE", "$patch": "delete"}],
+            "resources": {"limits": null}, "args": ["z"]}]),
+        );
         let out = merge_object(&base, &p).expect("merge").expect("kept");
         let c = &containers(&out)[0];
         assert_eq!(c["env"], json!([{"name": "A", "value": "1"}]));
         assert_eq!(c["resources"], json!({}));
-        assert_eq!(c["args"], json!(["z"]), "non-associative lists are replaced");
+        assert_eq!(
+            c["args"],
+            json!(["z"]),
+            "non-associative lists are replaced"
+        );
     }
 
     #[test]
     fn ports_with_protocol_use_both_keys() {
-        let base = m(json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"},
-            "spec": {"ports": [{"port": 30900, "targetPort": 30900, "protocol": "TCP"}]}}));
-        let p = m(json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"},
-            "spec": {"ports": [{"port": 30901, "targetPort": 30901}]}}));
+        let base = m(
+            json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"},
+            "spec": {"ports": [{"port": 30900, "targetPort": 30900, "protocol": "TCP"}]}}),
+        );
+        let p = m(
+            json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"},
+            "spec": {"ports": [{"port": 30901, "targetPort": 30901}]}}),
+        );
         let out = merge_object(&base, &p).expect("merge").expect("kept");
-        assert_eq!(out["spec"]["ports"], json!([{"port": 30901, "targetPort": 30901}, {"port": 30900, "protocol": "TCP", "targetPort": 30900}]));
+        assert_eq!(
+            out["spec"]["ports"],
+            json!([{"port": 30901, "targetPort": 30901}, {"port": 30900, "protocol": "TCP", "targetPort": 30900}])
+        );
     }
 
     #[test]
     fn custom_resources_replace_lists_and_merge_maps() {
-        let base = m(json!({"apiVersion": "x.io/v1", "kind": "W", "metadata": {"name": "w"}, "spec": {"items": [{"name": "a"}], "m": {"a": 1}}}));
-        let p = m(json!({"apiVersion": "x.io/v1", "kind": "W", "metadata": {"name": "w"}, "spec": {"items": [{"name": "b"}], "m": {"b": 2}}}));
+        let base = m(
+            json!({"apiVersion": "x.io/v1", "kind": "W", "metadata": {"name": "w"}, "spec": {"items": [{"name": "a"}], "m": {"a": 1}}}),
+        );
+        let p = m(
+            json!({"apiVersion": "x.io/v1", "kind": "W", "metadata": {"name": "w"}, "spec": {"items": [{"name": "b"}], "m": {"b": 2}}}),
+        );
         let out = merge_object(&base, &p).expect("merge").expect("kept");
-        assert_eq!(out["spec"], json!({"items": [{"name": "b"}], "m": {"a": 1, "b": 2}}));
+        assert_eq!(
+            out["spec"],
+            json!({"items": [{"name": "b"}], "m": {"a": 1, "b": 2}})
+        );
     }
 
     #[test]
@@ -440,24 +550,46 @@ mod tests {
         assert!(merge_object(&base, &m(json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"}, "$patch": "delete"})))
             .expect("merge")
             .is_none());
-        let out = merge_object(&base, &deploy(json!([{"name": "replace", "image": "replace"}, {"$patch": "replace"}]))).expect("m").expect("k");
-        assert_eq!(containers(&out), json!([{"name": "replace", "image": "replace"}]));
-        let out = merge_object(&base, &deploy(json!([{"name": "x"}, {"$patch": "delete"}]))).expect("m").expect("k");
+        let out = merge_object(
+            &base,
+            &deploy(json!([{"name": "replace", "image": "replace"}, {"$patch": "replace"}])),
+        )
+        .expect("m")
+        .expect("k");
+        assert_eq!(
+            containers(&out),
+            json!([{"name": "replace", "image": "replace"}])
+        );
+        let out = merge_object(&base, &deploy(json!([{"name": "x"}, {"$patch": "delete"}])))
+            .expect("m")
+            .expect("k");
         assert_eq!(out["spec"]["template"]["spec"], json!({}));
-        let out = merge_object(&base, &deploy(json!([{"name": "test", "image": "t2", "$patch": "merge"}]))).expect("m").expect("k");
+        let out = merge_object(
+            &base,
+            &deploy(json!([{"name": "test", "image": "t2", "$patch": "merge"}])),
+        )
+        .expect("m")
+        .expect("k");
         assert_eq!(containers(&out), json!([{"name": "test", "image": "t2"}]));
-        let p = m(json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"},
-            "spec": {"template": {"spec": {"$patch": "replace", "containers": [{"name": "new"}]}}}}));
+        let p = m(
+            json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"},
+            "spec": {"template": {"spec": {"$patch": "replace", "containers": [{"name": "new"}]}}}}),
+        );
         let out = merge_object(&base, &p).expect("m").expect("k");
-        assert_eq!(out["spec"]["template"]["spec"], json!({"containers": [{"name": "new"}]}));
+        assert_eq!(
+            out["spec"]["template"]["spec"],
+            json!({"containers": [{"name": "new"}]})
+        );
         assert!(merge_object(&base, &m(json!({"metadata": {"$patch": "bogus"}}))).is_err());
     }
 
     #[test]
     fn retain_keys_set_element_order_and_delete_from_primitive_list() {
-        let base = m(json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d", "finalizers": ["a", "b", "c"]},
+        let base = m(
+            json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d", "finalizers": ["a", "b", "c"]},
             "spec": {"strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxSurge": 1}},
-                     "template": {"spec": {"containers": [{"name": "a"}, {"name": "b"}, {"name": "c"}]}}}}));
+                     "template": {"spec": {"containers": [{"name": "a"}, {"name": "b"}, {"name": "c"}]}}}}),
+        );
         let p = m(json!({"apiVersion": "apps/v1", "kind": "Deployment",
             "metadata": {"name": "d", "$deleteFromPrimitiveList/finalizers": ["b"]},
             "spec": {"strategy": {"$retainKeys": ["type"], "type": "Recreate"},
@@ -465,15 +597,27 @@ mod tests {
         let out = merge_object(&base, &p).expect("m").expect("k");
         assert_eq!(out["metadata"]["finalizers"], json!(["a", "c"]));
         assert_eq!(out["spec"]["strategy"], json!({"type": "Recreate"}));
-        assert_eq!(containers(&out), json!([{"name": "c"}, {"name": "a"}, {"name": "b"}]));
+        assert_eq!(
+            containers(&out),
+            json!([{"name": "c"}, {"name": "a"}, {"name": "b"}])
+        );
     }
 
     #[test]
     fn quoted_scalars_stay_strings_and_kinds_must_agree() {
-        let base = m(json!({"apiVersion": "x/v1", "kind": "K", "metadata": {"name": "k"}, "spec": {"r": "3", "s": {"a": 1}}}));
-        let p = m(json!({"apiVersion": "x/v1", "kind": "K", "metadata": {"name": "k"}, "spec": {"r": 5}}));
-        assert_eq!(merge_object(&base, &p).expect("m").expect("k")["spec"]["r"], json!("5"));
-        let p = m(json!({"apiVersion": "x/v1", "kind": "K", "metadata": {"name": "k"}, "spec": {"s": [1]}}));
+        let base = m(
+            json!({"apiVersion": "x/v1", "kind": "K", "metadata": {"name": "k"}, "spec": {"r": "3", "s": {"a": 1}}}),
+        );
+        let p = m(
+            json!({"apiVersion": "x/v1", "kind": "K", "metadata": {"name": "k"}, "spec": {"r": 5}}),
+        );
+        assert_eq!(
+            merge_object(&base, &p).expect("m").expect("k")["spec"]["r"],
+            json!("5")
+        );
+        let p = m(
+            json!({"apiVersion": "x/v1", "kind": "K", "metadata": {"name": "k"}, "spec": {"s": [1]}}),
+        );
         assert!(merge_object(&base, &p).is_err());
     }
 }

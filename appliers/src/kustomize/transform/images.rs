@@ -18,7 +18,9 @@ pub fn apply(m: &mut ResMap, img: &Image, specs: &[FieldSpec]) -> Result<()> {
         img.name
     ))
     .ok();
-    let Some(pattern) = pattern else { return Ok(()) };
+    let Some(pattern) = pattern else {
+        return Ok(());
+    };
     let update = |v: &mut Value| {
         if let Value::String(s) = v
             && pattern.is_match(s)
@@ -112,9 +114,21 @@ pub fn split(image: &str) -> (String, String, String) {
     let colon = search.find(':').map(|i| i + offset);
     match (colon, at) {
         (None, None) => (image.to_string(), String::new(), String::new()),
-        (c, Some(a)) if c.is_none_or(|c| a < c) => (image[..a].to_string(), String::new(), image[a + 1..].to_string()),
-        (Some(c), Some(a)) => (image[..c].to_string(), image[c + 1..a].to_string(), image[a + 1..].to_string()),
-        (Some(c), None) => (image[..c].to_string(), image[c + 1..].to_string(), String::new()),
+        (c, Some(a)) if c.is_none_or(|c| a < c) => (
+            image[..a].to_string(),
+            String::new(),
+            image[a + 1..].to_string(),
+        ),
+        (Some(c), Some(a)) => (
+            image[..c].to_string(),
+            image[c + 1..a].to_string(),
+            image[a + 1..].to_string(),
+        ),
+        (Some(c), None) => (
+            image[..c].to_string(),
+            image[c + 1..].to_string(),
+            String::new(),
+        ),
         (None, Some(_)) => (image.to_string(), String::new(), String::new()),
     }
 }
@@ -126,16 +140,34 @@ mod tests {
     #[test]
     fn splits_references() {
         assert_eq!(split("nginx"), ("nginx".into(), "".into(), "".into()));
-        assert_eq!(split("nginx:1.2"), ("nginx".into(), "1.2".into(), "".into()));
-        assert_eq!(split("reg:5000/app:v1@sha256:abc"), ("reg:5000/app".into(), "v1".into(), "sha256:abc".into()));
-        assert_eq!(split("app@sha256:abc"), ("app".into(), "".into(), "sha256:abc".into()));
+        assert_eq!(
+            split("nginx:1.2"),
+            ("nginx".into(), "1.2".into(), "".into())
+        );
+        assert_eq!(
+            split("reg:5000/app:v1@sha256:abc"),
+            ("reg:5000/app".into(), "v1".into(), "sha256:abc".into())
+        );
+        assert_eq!(
+            split("app@sha256:abc"),
+            ("app".into(), "".into(), "sha256:abc".into())
+        );
     }
 
     #[test]
     fn rewrites() {
-        let img = Image { name: "nginx".into(), new_name: "my/nginx".into(), new_tag: "1.25".into(), ..Default::default() };
+        let img = Image {
+            name: "nginx".into(),
+            new_name: "my/nginx".into(),
+            new_tag: "1.25".into(),
+            ..Default::default()
+        };
         assert_eq!(rewrite("nginx:1.0@sha256:x", &img), "my/nginx:1.25");
-        let img = Image { name: "nginx".into(), digest: "sha256:d".into(), ..Default::default() };
+        let img = Image {
+            name: "nginx".into(),
+            digest: "sha256:d".into(),
+            ..Default::default()
+        };
         assert_eq!(rewrite("nginx:1.0", &img), "nginx@sha256:d");
     }
 }

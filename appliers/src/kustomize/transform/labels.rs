@@ -10,7 +10,11 @@ use crate::kustomize::fieldspec::{Create, FieldSpec};
 use crate::kustomize::resmap::ResMap;
 
 /// Sets every `entries` key on the designated maps.
-pub fn apply(m: &mut ResMap, entries: &BTreeMap<String, String>, specs: &[FieldSpec]) -> Result<()> {
+pub fn apply(
+    m: &mut ResMap,
+    entries: &BTreeMap<String, String>,
+    specs: &[FieldSpec],
+) -> Result<()> {
     if entries.is_empty() {
         return Ok(());
     }
@@ -21,7 +25,10 @@ pub fn apply(m: &mut ResMap, entries: &BTreeMap<String, String>, specs: &[FieldS
                     *v = Value::Object(Map::new());
                 }
                 let Value::Object(map) = v else {
-                    return Err(Error::Build(format!("wrong node kind: expected a mapping at '{}'", fs.path)));
+                    return Err(Error::Build(format!(
+                        "wrong node kind: expected a mapping at '{}'",
+                        fs.path
+                    )));
                 };
                 for (k, val) in entries {
                     map.insert(k.clone(), Value::String(val.clone()));

@@ -19,7 +19,8 @@ pub fn apply(m: &mut ResMap, namespace: &str, specs: &[FieldSpec]) -> Result<()>
         let gvk = r.gvk();
         let api_version = r.api_version().to_string();
         if !gvk.is_cluster_scoped() {
-            r.metadata_mut().insert("namespace".into(), Value::String(namespace.into()));
+            r.metadata_mut()
+                .insert("namespace".into(), Value::String(namespace.into()));
         }
         let is_binding = gvk.kind == "RoleBinding" || gvk.kind == "ClusterRoleBinding";
         if is_binding && let Some(Value::Array(subjects)) = r.obj.get_mut("subjects") {
@@ -32,15 +33,22 @@ pub fn apply(m: &mut ResMap, namespace: &str, specs: &[FieldSpec]) -> Result<()>
             }
         }
         for fs in specs {
-            if fs.path == "metadata/namespace" || (fs.path == "metadata/name" && api_version != "v1") {
+            if fs.path == "metadata/namespace"
+                || (fs.path == "metadata/name" && api_version != "v1")
+            {
                 continue;
             }
-            if is_binding && fs.path == "subjects/namespace" && (fs.kind == "RoleBinding" || fs.kind == "ClusterRoleBinding") {
+            if is_binding
+                && fs.path == "subjects/namespace"
+                && (fs.kind == "RoleBinding" || fs.kind == "ClusterRoleBinding")
+            {
                 continue;
             }
             fs.apply(r, Create::Scalar, &mut |v| {
                 if v.is_object() || v.is_array() {
-                    return Err(Error::Build("namespace field specs must target scalar nodes".into()));
+                    return Err(Error::Build(
+                        "namespace field specs must target scalar nodes".into(),
+                    ));
                 }
                 *v = Value::String(namespace.into());
                 Ok(())

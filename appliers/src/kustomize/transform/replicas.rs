@@ -12,7 +12,8 @@ use crate::kustomize::types::Replica;
 pub fn apply(m: &mut ResMap, rep: &Replica, specs: &[FieldSpec]) -> Result<()> {
     let mut found = false;
     for fs in specs {
-        let matches = m.matching_any_id(|id| id.name == rep.name && id.gvk.is_selected_by(&fs.gvk()));
+        let matches =
+            m.matching_any_id(|id| id.name == rep.name && id.gvk.is_selected_by(&fs.gvk()));
         for i in matches {
             found = true;
             fs.apply(&mut m.resources_mut()[i], Create::Scalar, &mut |v| {

@@ -1,0 +1,623 @@
+//! Applying objects to a cluster as Flux's kustomize-controller does:
+//! server-side apply under the field manager `kustomize-controller`, in
+//! stages (CRDs, Namespaces and ClusterRoles first and waited for; then
+//! `*Class` kinds; then the rest), only what drifted, with per-object
+//! opt-outs, force re-creation of immutable objects, prune and health.
+
+pub mod health;
+pub mod inventory;
+pub mod order;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures::StreamExt;
+use kube::api::{Api, DeleteParams, DynamicObject, Patch, PatchParams};
+use kube::core::GroupVersionKind;
+use kube::discovery::{ApiCapabilities, ApiResource, Discovery, Scope};
+use serde_json::{Map, Value};
+use tokio::sync::RwLock;
+
+use self::health::Status;
+use self::inventory::ObjectRef;
+use crate::error::{Error, Result};
+
+/// Flux's default field manager, so Sluice can take over from Flux.
+pub const DEFAULT_FIELD_MANAGER: &str = "kustomize-controller";
+/// The owner labels Flux puts on everything a Kustomization applies.
+pub const OWNER_NAME_LABEL: &str = "kustomize.toolkit.fluxcd.io/name";
+/// See [`OWNER_NAME_LABEL`].
+pub const OWNER_NAMESPACE_LABEL: &str = "kustomize.toolkit.fluxcd.io/namespace";
+const RECONCILE_KEY: &str = "kustomize.toolkit.fluxcd.io/reconcile";
+const SSA_KEY: &str = "kustomize.toolkit.fluxcd.io/ssa";
+const PRUNE_KEY: &str = "kustomize.toolkit.fluxcd.io/prune";
+const FORCE_KEY: &str = "kustomize.toolkit.fluxcd.io/force";
+
+/// What happened to one object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Did not exist; created.
+    Created,
+    /// Existed and drifted; applied.
+    Configured,
+    /// Existed and matched.
+    Unchanged,
+    /// Left alone by an annotation.
+    Skipped,
+    /// Pruned.
+    Deleted,
+    /// Would be created/configured/deleted (dry run).
+    Planned,
+}
+
+impl Action {
+    /// Flux's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Created => "created",
+            Action::Configured => "configured",
+            Action::Unchanged => "unchanged",
+            Action::Skipped => "skipped",
+            Action::Deleted => "deleted",
+            Action::Planned => "planned",
+        }
+    }
+}
+
+/// One object's outcome.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Change {
+    /// The object.
+    #[serde(serialize_with = "ser_ref")]
+    pub object: ObjectRef,
+    /// What happened.
+    pub action: Action,
+    /// For dry runs: what would happen (`create`, `configure`, `prune`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned: Option<&'static str>,
+}
+
+fn ser_ref<S: serde::Serializer>(o: &ObjectRef, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&o.to_string())
+}
+
+/// Knobs for applying.
+#[derive(Clone, Debug)]
+pub struct ApplyOptions {
+    /// Server-side apply field manager.
+    pub field_manager: String,
+    /// Re-create objects whose apply fails as invalid, conflicting or immutable.
+    pub force: bool,
+    /// Objects applied concurrently within a stage.
+    pub concurrency: usize,
+    /// How long stage 1 and 2 objects may take to become ready.
+    pub stage_timeout: Duration,
+    /// Only compute the plan; change nothing.
+    pub dry_run: bool,
+}
+
+impl Default for ApplyOptions {
+    fn default() -> Self {
+        Self {
+            field_manager: DEFAULT_FIELD_MANAGER.into(),
+            force: false,
+            concurrency: 8,
+            stage_timeout: Duration::from_secs(60),
+            dry_run: false,
+        }
+    }
+}
+
+/// Applies, prunes and health-checks objects on one cluster.
+#[derive(Clone)]
+pub struct Applier {
+    client: kube::Client,
+    discovery: Arc<RwLock<Discovery>>,
+}
+
+/// Whether `key` is set to `value` (case-insensitively) in labels or annotations.
+fn meta_is(obj: &Value, key: &str, value: &str) -> bool {
+    ["labels", "annotations"].iter().any(|f| {
+        obj.get("metadata")
+            .and_then(|m| m.get(f))
+            .and_then(|m| m.get(key))
+            .and_then(Value::as_str)
+            .is_some_and(|v| v.eq_ignore_ascii_case(value))
+    })
+}
+
+/// The identity of an object (its namespace as given).
+pub fn object_ref(obj: &Value) -> ObjectRef {
+    let api = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
+    let (group, version) = match api.rsplit_once('/') {
+        Some((g, v)) => (g.to_string(), v.to_string()),
+        None => (String::new(), api.to_string()),
+    };
+    ObjectRef {
+        group,
+        version,
+        kind: obj
+            .get("kind")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+        namespace: obj
+            .pointer("/metadata/namespace")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+        name: obj
+            .pointer("/metadata/name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+    }
+}
+
+/// Whether an API error is one Flux re-creates the object for under force:
+/// any Invalid or Conflict, or a message about immutable fields.
+fn is_immutable_error(e: &kube::Error) -> bool {
+    match e {
+        kube::Error::Api(ae) => {
+            ae.code == 422
+                || ae.code == 409
+                || ae.reason == "Invalid"
+                || ae.reason == "Conflict"
+                || ae.message.contains("is immutable")
+                || ae.message.contains("immutable field")
+        }
+        _ => false,
+    }
+}
+
+fn api_message(e: &kube::Error) -> String {
+    match e {
+        kube::Error::Api(ae) => format!("({}) {}", ae.reason, ae.message),
+        other => other.to_string(),
+    }
+}
+
+/// The parts of an object that count for drift: everything but status and
+/// server-managed metadata (labels and annotations do count).
+fn drift_view(v: &Value) -> Value {
+    let mut v = v.clone();
+    if let Value::Object(m) = &mut v {
+        m.remove("status");
+        if let Some(Value::Object(md)) = m.get_mut("metadata") {
+            let keep: Map<String, Value> = md
+                .iter()
+                .filter(|(k, _)| {
+                    matches!(k.as_str(), "labels" | "annotations" | "name" | "namespace")
+                })
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            *md = keep;
+        }
+    }
+    v
+}
+
+impl Applier {
+    /// An applier for the cluster behind `client` (runs API discovery).
+    pub async fn new(client: kube::Client) -> Result<Self> {
+        let discovery = Discovery::new(client.clone())
+            .run_aggregated()
+            .await
+            .map_err(|e| Error::Build(format!("API discovery failed: {e}")))?;
+        Ok(Self {
+            client,
+            discovery: Arc::new(RwLock::new(discovery)),
+        })
+    }
+
+    /// The client.
+    pub fn client(&self) -> &kube::Client {
+        &self.client
+    }
+
+    async fn refresh_discovery(&self) -> Result<()> {
+        let d = Discovery::new(self.client.clone())
+            .run_aggregated()
+            .await
+            .map_err(|e| Error::Build(format!("API discovery failed: {e}")))?;
+        *self.discovery.write().await = d;
+        Ok(())
+    }
+
+    /// Resolves a type, refreshing discovery once when it is unknown (a CRD
+    /// applied moments ago).
+    async fn resolve(&self, o: &ObjectRef) -> Result<Option<(ApiResource, ApiCapabilities)>> {
+        let gvk = GroupVersionKind::gvk(&o.group, &o.version, &o.kind);
+        if let Some(found) = self.discovery.read().await.resolve_gvk(&gvk) {
+            return Ok(Some(found));
+        }
+        self.refresh_discovery().await?;
+        Ok(self.discovery.read().await.resolve_gvk(&gvk))
+    }
+
+    async fn api_for(&self, o: &ObjectRef) -> Result<(Api<DynamicObject>, bool)> {
+        let Some((ar, caps)) = self.resolve(o).await? else {
+            return Err(Error::Build(format!(
+                "{o}: no matches for kind \"{}\" in version \"{}\" (is its CRD installed?)",
+                o.kind,
+                o.api_version()
+            )));
+        };
+        Ok(match caps.scope {
+            Scope::Namespaced => {
+                let ns = if o.namespace.is_empty() {
+                    "default"
+                } else {
+                    &o.namespace
+                };
+                (Api::namespaced_with(self.client.clone(), ns, &ar), true)
+            }
+            Scope::Cluster => (Api::all_with(self.client.clone(), &ar), false),
+        })
+    }
+
+    /// The live object, if any.
+    pub async fn get(&self, o: &ObjectRef) -> Result<Option<Value>> {
+        let (api, _) = match self.api_for(o).await {
+            Ok(a) => a,
+            Err(_) => return Ok(None),
+        };
+        let got = api
+            .get_opt(&o.name)
+            .await
+            .map_err(|e| Error::Build(format!("{o}: {}", api_message(&e))))?;
+        Ok(got.map(|d| serde_json::to_value(d).unwrap_or(Value::Null)))
+    }
+
+    /// Applies `objects` in Flux's stages. On failure, the changes made so
+    /// far are returned with the error.
+    pub async fn apply_all(
+        &self,
+        objects: &[Value],
+        opts: &ApplyOptions,
+    ) -> std::result::Result<Vec<Change>, (Vec<Change>, Error)> {
+        let mut by_stage: BTreeMap<u8, Vec<&Value>> = BTreeMap::new();
+        for o in objects {
+            let r = object_ref(o);
+            by_stage
+                .entry(order::stage(&r.group, &r.kind))
+                .or_default()
+                .push(o);
+        }
+        let mut changes = Vec::new();
+        for (stage, mut objs) in by_stage {
+            objs.sort_by_key(|o| order::key(&object_ref(o)));
+            let results: Vec<Result<Change>> =
+                futures::stream::iter(objs.iter().map(|o| self.apply_one(o, opts)))
+                    .buffered(opts.concurrency.max(1))
+                    .collect()
+                    .await;
+            let mut failure = None;
+            for r in results {
+                match r {
+                    Ok(c) => changes.push(c),
+                    Err(e) => {
+                        failure.get_or_insert(e);
+                    }
+                }
+            }
+            if let Some(e) = failure {
+                return Err((changes, e));
+            }
+            if stage < 3 && !opts.dry_run {
+                let refs: Vec<ObjectRef> = objs.iter().map(|o| object_ref(o)).collect();
+                if let Err(msg) = self
+                    .wait_current(&refs, opts.stage_timeout, Duration::from_secs(1))
+                    .await
+                {
+                    return Err((changes, Error::Build(msg)));
+                }
+                // New types become resolvable once their CRDs are established.
+                if refs.iter().any(|r| r.kind == "CustomResourceDefinition") {
+                    self.refresh_discovery()
+                        .await
+                        .map_err(|e| (changes.clone(), e))?;
+                }
+            }
+        }
+        Ok(changes)
+    }
+
+    async fn apply_one(&self, obj: &Value, opts: &ApplyOptions) -> Result<Change> {
+        let mut r = object_ref(obj);
+        let (api, namespaced) = match self.api_for(&r).await {
+            Ok(a) => a,
+            // A plan may create a type whose CRD is in the same plan.
+            Err(_) if opts.dry_run => {
+                return Ok(Change {
+                    object: r,
+                    action: Action::Planned,
+                    planned: Some("create"),
+                });
+            }
+            Err(e) => return Err(e),
+        };
+        let mut desired = obj.clone();
+        if namespaced && r.namespace.is_empty() {
+            r.namespace = "default".into();
+            if let Some(md) = desired.get_mut("metadata").and_then(Value::as_object_mut) {
+                md.insert("namespace".into(), Value::String("default".into()));
+            }
+        }
+        let change = |action: Action, planned: Option<&'static str>| Change {
+            object: r.clone(),
+            action,
+            planned,
+        };
+        let live = api
+            .get_opt(&r.name)
+            .await
+            .map_err(|e| Error::Build(format!("{r}: {}", api_message(&e))))?;
+        let live_v = live
+            .as_ref()
+            .map(|l| serde_json::to_value(l).unwrap_or(Value::Null));
+        let either = |k: &str, v: &str| {
+            meta_is(&desired, k, v) || live_v.as_ref().is_some_and(|l| meta_is(l, k, v))
+        };
+        if either(RECONCILE_KEY, "disabled")
+            || either(SSA_KEY, "ignore")
+            || (live_v.is_some() && meta_is(&desired, SSA_KEY, "ifnotpresent"))
+        {
+            return Ok(change(Action::Skipped, None));
+        }
+        let pp = PatchParams::apply(&opts.field_manager).force();
+        let dry = {
+            let mut p = pp.clone();
+            p.dry_run = true;
+            p
+        };
+        let dry_result = match api.patch(&r.name, &dry, &Patch::Apply(&desired)).await {
+            Ok(d) => d,
+            Err(e)
+                if live_v.is_some()
+                    && is_immutable_error(&e)
+                    && (opts.force || either(FORCE_KEY, "enabled")) =>
+            {
+                if opts.dry_run {
+                    return Ok(change(Action::Planned, Some("recreate")));
+                }
+                tracing::info!(object = %r, "re-creating: {}", api_message(&e));
+                api.delete(&r.name, &DeleteParams::background())
+                    .await
+                    .map_err(|e| {
+                        Error::Build(format!(
+                            "{r}: delete for re-creation failed: {}",
+                            api_message(&e)
+                        ))
+                    })?;
+                self.wait_gone(&api, &r, opts.stage_timeout).await?;
+                api.patch(&r.name, &pp, &Patch::Apply(&desired))
+                    .await
+                    .map_err(|e| {
+                        Error::Build(format!("{r} re-creation failed {}", api_message(&e)))
+                    })?;
+                return Ok(change(Action::Created, None));
+            }
+            Err(e) => {
+                let reason = match &e {
+                    kube::Error::Api(ae) => ae.reason.clone(),
+                    _ => "Error".into(),
+                };
+                let msg = match &e {
+                    kube::Error::Api(ae) => ae.message.clone(),
+                    other => other.to_string(),
+                };
+                return Err(Error::Build(format!(
+                    "{r} dry-run failed ({reason}): {msg}"
+                )));
+            }
+        };
+        let dry_v = serde_json::to_value(&dry_result).unwrap_or(Value::Null);
+        let action = match &live_v {
+            None => Action::Created,
+            Some(l) if drift_view(l) != drift_view(&dry_v) => Action::Configured,
+            Some(_) => Action::Unchanged,
+        };
+        if opts.dry_run {
+            return Ok(match action {
+                Action::Created => change(Action::Planned, Some("create")),
+                Action::Configured => change(Action::Planned, Some("configure")),
+                other => change(other, None),
+            });
+        }
+        if action != Action::Unchanged {
+            api.patch(&r.name, &pp, &Patch::Apply(&desired))
+                .await
+                .map_err(|e| Error::Build(format!("{r} apply failed {}", api_message(&e))))?;
+        }
+        Ok(change(action, None))
+    }
+
+    async fn wait_gone(
+        &self,
+        api: &Api<DynamicObject>,
+        r: &ObjectRef,
+        timeout: Duration,
+    ) -> Result<()> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            match api.get_opt(&r.name).await {
+                Ok(None) => return Ok(()),
+                Ok(Some(_)) if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(500)).await
+                }
+                Ok(Some(_)) => {
+                    return Err(Error::Build(format!(
+                        "{r}: still present {timeout:?} after deletion"
+                    )));
+                }
+                Err(e) => return Err(Error::Build(format!("{r}: {}", api_message(&e)))),
+            }
+        }
+    }
+
+    /// Polls until every object is Current. `Err` carries Flux's message.
+    pub async fn wait_current(
+        &self,
+        objects: &[ObjectRef],
+        timeout: Duration,
+        interval: Duration,
+    ) -> std::result::Result<(), String> {
+        let started = Instant::now();
+        loop {
+            let mut pending = Vec::new();
+            let mut failed = Vec::new();
+            for o in objects {
+                let st = match self.get(o).await {
+                    Ok(Some(v)) => health::status(&v),
+                    // A Job with a TTL may be gone once it completed.
+                    Ok(None) if o.kind == "Job" => Status::Current,
+                    Ok(None) => Status::NotFound,
+                    Err(e) => Status::InProgress(e.to_string()),
+                };
+                match st {
+                    Status::Current => {}
+                    Status::Failed(_) => failed.push(format!("{o} status: 'Failed'")),
+                    other => pending.push(format!("{o} status: '{}'", other.word())),
+                }
+            }
+            let elapsed =
+                humantime::format_duration(Duration::from_secs(started.elapsed().as_secs()));
+            if !failed.is_empty() {
+                return Err(format!(
+                    "health check failed after {elapsed}: failed early due to stalled resources: [{}]",
+                    failed.join(", ")
+                ));
+            }
+            if pending.is_empty() {
+                return Ok(());
+            }
+            if started.elapsed() >= timeout {
+                return Err(format!(
+                    "health check failed after {elapsed}: timeout waiting for: [{}]",
+                    pending.join(", ")
+                ));
+            }
+            tokio::time::sleep(interval).await;
+        }
+    }
+
+    /// Deletes stale objects in reverse apply order, only when the live
+    /// object still carries the owner's labels and no opt-out.
+    pub async fn prune(
+        &self,
+        stale: &[ObjectRef],
+        owner_name: &str,
+        owner_namespace: &str,
+        dry_run: bool,
+    ) -> std::result::Result<Vec<Change>, (Vec<Change>, Error)> {
+        let mut sorted: Vec<&ObjectRef> = stale.iter().collect();
+        sorted.sort_by_key(|o| std::cmp::Reverse(order::key(o)));
+        let mut changes = Vec::new();
+        let mut errors = Vec::new();
+        for o in sorted {
+            let change = |action| Change {
+                object: o.clone(),
+                action,
+                planned: if dry_run { Some("prune") } else { None },
+            };
+            let (api, _) = match self.api_for(o).await {
+                Ok(a) => a,
+                // The type itself is gone (its CRD was pruned): nothing left to delete.
+                Err(_) => {
+                    changes.push(change(Action::Deleted));
+                    continue;
+                }
+            };
+            let live = match api.get_opt(&o.name).await {
+                Ok(Some(l)) => serde_json::to_value(l).unwrap_or(Value::Null),
+                Ok(None) => {
+                    changes.push(change(Action::Deleted));
+                    continue;
+                }
+                Err(e) => {
+                    errors.push(format!("{o}: {}", api_message(&e)));
+                    continue;
+                }
+            };
+            let label = |k: &str| {
+                live.pointer(&format!("/metadata/labels/{}", k.replace('/', "~1")))
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            };
+            let owned = label(OWNER_NAME_LABEL).as_deref() == Some(owner_name)
+                && label(OWNER_NAMESPACE_LABEL).as_deref() == Some(owner_namespace);
+            if !owned
+                || meta_is(&live, PRUNE_KEY, "disabled")
+                || meta_is(&live, RECONCILE_KEY, "disabled")
+                || meta_is(&live, SSA_KEY, "ignore")
+            {
+                changes.push(Change {
+                    object: o.clone(),
+                    action: Action::Skipped,
+                    planned: None,
+                });
+                continue;
+            }
+            if dry_run {
+                changes.push(Change {
+                    object: o.clone(),
+                    action: Action::Planned,
+                    planned: Some("prune"),
+                });
+                continue;
+            }
+            match api.delete(&o.name, &DeleteParams::background()).await {
+                Ok(_) => changes.push(change(Action::Deleted)),
+                Err(kube::Error::Api(ae)) if ae.code == 404 => {
+                    changes.push(change(Action::Deleted))
+                }
+                Err(e) => errors.push(format!("{o}: {}", api_message(&e))),
+            }
+        }
+        if errors.is_empty() {
+            Ok(changes)
+        } else {
+            Err((
+                changes,
+                Error::Build(format!("delete failed, errors: {}", errors.join("; "))),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn drift_ignores_server_fields_but_not_labels() {
+        let live = json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a", "resourceVersion": "5", "uid": "u",
+            "managedFields": [], "labels": {"x": "1"}}, "data": {"k": "v"}});
+        let same = json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a", "resourceVersion": "6", "labels": {"x": "1"}}, "data": {"k": "v"}});
+        assert_eq!(drift_view(&live), drift_view(&same));
+        let relabeled = json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a", "labels": {"x": "2"}}, "data": {"k": "v"}});
+        assert_ne!(drift_view(&live), drift_view(&relabeled));
+    }
+
+    #[test]
+    fn opt_out_annotations_are_case_insensitive() {
+        let o = json!({"metadata": {"annotations": {"kustomize.toolkit.fluxcd.io/reconcile": "Disabled"}}});
+        assert!(meta_is(&o, RECONCILE_KEY, "disabled"));
+        let l =
+            json!({"metadata": {"labels": {"kustomize.toolkit.fluxcd.io/ssa": "IfNotPresent"}}});
+        assert!(meta_is(&l, SSA_KEY, "ifnotpresent"));
+    }
+
+    #[test]
+    fn object_refs() {
+        let o = object_ref(
+            &json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d", "namespace": "n"}}),
+        );
+        assert_eq!(o.to_string(), "Deployment/n/d");
+        assert_eq!(o.entry().id, "n_d_apps_Deployment");
+    }
+}

@@ -1,0 +1,523 @@
+//! One reconcile of a Flux Kustomization against an unpacked artifact, in
+//! kustomize-controller's phases: build → apply → prune → health, each
+//! failure setting Flux's Ready reason. A failed build or apply never
+//! prunes; the inventory is only replaced once everything was applied.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::apply::inventory::{self, Entry, ObjectRef};
+use crate::apply::{
+    Action, Applier, ApplyOptions, Change, OWNER_NAME_LABEL, OWNER_NAMESPACE_LABEL, object_ref,
+};
+use crate::conditions::{Condition, reason};
+use crate::kustomize::types::{Image, Patch};
+use crate::kustomize::{BuildOptions, LoadRestrictions, Overrides};
+
+/// What a Kustomization asks for (the fields the apply engine uses, with
+/// Flux's defaults).
+#[derive(Clone, Debug)]
+pub struct Spec {
+    /// Name.
+    pub name: String,
+    /// Namespace.
+    pub namespace: String,
+    /// Directory inside the artifact (`./` by default).
+    pub path: String,
+    /// Delete objects that left the build.
+    pub prune: bool,
+    /// Re-create objects that cannot be updated in place.
+    pub force: bool,
+    /// Wait for every applied object to become ready.
+    pub wait: bool,
+    /// Objects to wait for (when `wait` is off).
+    pub health_checks: Vec<ObjectRef>,
+    /// Bound on health checks (Flux: interval − 30 s, at least 30 s).
+    pub timeout: Duration,
+    /// Delay before retrying a failure (Flux: the interval).
+    pub retry_interval: Duration,
+    /// Reconcile period.
+    pub interval: Duration,
+    /// `spec.targetNamespace`.
+    pub target_namespace: Option<String>,
+    /// `spec.namePrefix`.
+    pub name_prefix: Option<String>,
+    /// `spec.nameSuffix`.
+    pub name_suffix: Option<String>,
+    /// `spec.patches`.
+    pub patches: Vec<Patch>,
+    /// `spec.images`.
+    pub images: Vec<Image>,
+    /// `spec.components`.
+    pub components: Vec<String>,
+    /// `spec.commonMetadata.labels`.
+    pub common_labels: BTreeMap<String, String>,
+    /// `spec.commonMetadata.annotations`.
+    pub common_annotations: BTreeMap<String, String>,
+    /// `spec.suspend`.
+    pub suspend: bool,
+    /// `spec.dependsOn` as `namespace/name`.
+    pub depends_on: Vec<String>,
+}
+
+impl Spec {
+    /// A spec with Flux's defaults (interval 10 m, prune off).
+    pub fn new(namespace: &str, name: &str) -> Self {
+        let interval = Duration::from_secs(600);
+        Self {
+            name: name.into(),
+            namespace: namespace.into(),
+            path: "./".into(),
+            prune: false,
+            force: false,
+            wait: false,
+            health_checks: Vec::new(),
+            timeout: default_timeout(interval),
+            retry_interval: interval,
+            interval,
+            target_namespace: None,
+            name_prefix: None,
+            name_suffix: None,
+            patches: Vec::new(),
+            images: Vec::new(),
+            components: Vec::new(),
+            common_labels: BTreeMap::new(),
+            common_annotations: BTreeMap::new(),
+            suspend: false,
+            depends_on: Vec::new(),
+        }
+    }
+
+    /// `namespace/name`.
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.namespace, self.name)
+    }
+}
+
+/// Flux's default timeout: interval − 30 s, but at least 30 s.
+pub fn default_timeout(interval: Duration) -> Duration {
+    interval
+        .saturating_sub(Duration::from_secs(30))
+        .max(Duration::from_secs(30))
+}
+
+/// Refusals before a prune deletes too much.
+#[derive(Clone, Debug)]
+pub struct PruneGuard {
+    /// The largest share of the inventory one reconcile may delete.
+    pub max_share: f64,
+    /// Allow deleting Namespaces.
+    pub allow_namespaces: bool,
+    /// Allow deleting CustomResourceDefinitions.
+    pub allow_crds: bool,
+}
+
+impl Default for PruneGuard {
+    fn default() -> Self {
+        Self {
+            max_share: 0.5,
+            allow_namespaces: false,
+            allow_crds: false,
+        }
+    }
+}
+
+impl PruneGuard {
+    /// No limits (what Flux does).
+    pub fn off() -> Self {
+        Self {
+            max_share: 1.0,
+            allow_namespaces: true,
+            allow_crds: true,
+        }
+    }
+
+    /// `Err` with the reason when the plan must be refused.
+    pub fn check(&self, stale: &[ObjectRef], inventory_size: usize) -> Result<(), String> {
+        let deleting = |kind: &str| {
+            stale
+                .iter()
+                .filter(|o| o.kind == kind)
+                .map(|o| o.to_string())
+                .collect::<Vec<_>>()
+        };
+        let ns = deleting("Namespace");
+        if !self.allow_namespaces && !ns.is_empty() {
+            return Err(format!(
+                "prune guard: refusing to delete Namespace(s) {} (allow namespace pruning to proceed)",
+                ns.join(", ")
+            ));
+        }
+        let crds = deleting("CustomResourceDefinition");
+        if !self.allow_crds && !crds.is_empty() {
+            return Err(format!(
+                "prune guard: refusing to delete CustomResourceDefinition(s) {} (allow CRD pruning to proceed)",
+                crds.join(", ")
+            ));
+        }
+        if inventory_size > 0 {
+            let share = stale.len() as f64 / inventory_size as f64;
+            if share > self.max_share {
+                return Err(format!(
+                    "prune guard: refusing to delete {} of {} objects ({:.0}% > {:.0}% allowed)",
+                    stale.len(),
+                    inventory_size,
+                    share * 100.0,
+                    self.max_share * 100.0
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How to reconcile.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Apply settings (field manager, dry run, …); `force` comes from the spec.
+    pub apply: ApplyOptions,
+    /// Prune limits.
+    pub prune_guard: PruneGuard,
+}
+
+/// The result of one reconcile.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// The Ready condition.
+    pub ready: Condition,
+    /// The Healthy condition, when health checks ran.
+    pub healthy: Option<Condition>,
+    /// The new inventory; `None` when apply did not complete (keep the old).
+    pub inventory: Option<Vec<Entry>>,
+    /// Per-object actions.
+    pub changes: Vec<Change>,
+    /// The revision now applied, on success.
+    pub applied_revision: Option<String>,
+    /// The built objects (owner labels included).
+    pub objects: Vec<Value>,
+}
+
+impl Outcome {
+    fn failed(reason: &str, message: String, changes: Vec<Change>) -> Self {
+        Self {
+            ready: Condition::new("Ready", false, reason, message),
+            healthy: None,
+            inventory: None,
+            changes,
+            applied_revision: None,
+            objects: Vec::new(),
+        }
+    }
+
+    /// Whether Ready is True.
+    pub fn is_ready(&self) -> bool {
+        self.ready.status == "True"
+    }
+}
+
+/// Joins `rel` under `root` lexically, refusing to climb out.
+pub fn secure_join(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut out = root.to_path_buf();
+    for c in Path::new(rel).components() {
+        match c {
+            Component::Normal(p) => out.push(p),
+            Component::CurDir | Component::RootDir => {}
+            Component::ParentDir => {
+                if out == root {
+                    return None;
+                }
+                out.pop();
+            }
+            Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Builds the Kustomization's objects from the artifact at `root`, with
+/// owner labels and commonMetadata applied.
+pub fn build(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
+    let dir = secure_join(root, &spec.path).ok_or_else(|| {
+        (
+            reason::ARTIFACT_FAILED.to_string(),
+            format!("illegal path '{}'", spec.path),
+        )
+    })?;
+    if !dir.is_dir() {
+        return Err((
+            reason::ARTIFACT_FAILED.into(),
+            format!("kustomization path not found: {}", spec.path),
+        ));
+    }
+    let opts = BuildOptions {
+        root: Some(root.to_path_buf()),
+        load_restrictions: LoadRestrictions::None,
+        overrides: Some(Overrides {
+            namespace: spec.target_namespace.clone(),
+            name_prefix: spec.name_prefix.clone(),
+            name_suffix: spec.name_suffix.clone(),
+            patches: spec.patches.clone(),
+            images: spec.images.clone(),
+            components: spec.components.clone(),
+        }),
+    };
+    let mut objects = crate::kustomize::build(&dir, &opts)
+        .map_err(|e| (reason::BUILD_FAILED.to_string(), e.to_string()))?;
+    for o in &mut objects {
+        if o.get("kind").and_then(Value::as_str) == Some("Secret") && o.get("sops").is_some() {
+            let r = object_ref(o);
+            return Err((
+                reason::BUILD_FAILED.into(),
+                format!(
+                    "{r} is SOPS encrypted, configuring decryption is required for this secret to be reconciled"
+                ),
+            ));
+        }
+        let Some(md) = o.get_mut("metadata").and_then(Value::as_object_mut) else {
+            continue;
+        };
+        for (field, extra, owner) in [
+            ("labels", &spec.common_labels, true),
+            ("annotations", &spec.common_annotations, false),
+        ] {
+            if extra.is_empty() && !owner {
+                continue;
+            }
+            let m = md
+                .entry(field)
+                .or_insert_with(|| Value::Object(Default::default()));
+            if !m.is_object() {
+                *m = Value::Object(Default::default());
+            }
+            if let Some(m) = m.as_object_mut() {
+                for (k, v) in extra {
+                    m.insert(k.clone(), Value::String(v.clone()));
+                }
+                if owner {
+                    m.insert(OWNER_NAME_LABEL.into(), Value::String(spec.name.clone()));
+                    m.insert(
+                        OWNER_NAMESPACE_LABEL.into(),
+                        Value::String(spec.namespace.clone()),
+                    );
+                }
+            }
+        }
+    }
+    Ok(objects)
+}
+
+fn change_log(changes: &[Change]) -> String {
+    changes
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.action,
+                Action::Created | Action::Configured | Action::Deleted
+            )
+        })
+        .map(|c| format!("{} {}", c.object, c.action.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reconciles `spec` from the artifact unpacked at `root` at `revision`.
+pub async fn reconcile(
+    applier: &Applier,
+    spec: &Spec,
+    root: &Path,
+    revision: &str,
+    old_inventory: &[Entry],
+    opts: &Options,
+) -> Outcome {
+    let started = Instant::now();
+    let objects = match build(spec, root) {
+        Ok(o) => o,
+        Err((reason, message)) => return Outcome::failed(&reason, message, Vec::new()),
+    };
+    let apply_opts = ApplyOptions {
+        force: spec.force,
+        ..opts.apply.clone()
+    };
+    let mut changes = match applier.apply_all(&objects, &apply_opts).await {
+        Ok(c) => c,
+        Err((changes, e)) => {
+            let log = change_log(&changes);
+            let message = if log.is_empty() {
+                e.to_string()
+            } else {
+                format!("{e}\n{log}")
+            };
+            return Outcome::failed(reason::RECONCILIATION_FAILED, message, changes);
+        }
+    };
+    // Like Flux, the inventory is the change set, skipped objects included.
+    let new_inventory: Vec<Entry> = {
+        let mut v: Vec<Entry> = changes.iter().map(|c| c.object.entry()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    if spec.prune {
+        let stale = inventory::stale(old_inventory, &new_inventory);
+        if !stale.is_empty() {
+            if let Err(msg) = opts.prune_guard.check(&stale, old_inventory.len()) {
+                let mut out = Outcome::failed(reason::PRUNE_FAILED, msg, changes);
+                // Everything was applied: the new objects are in the
+                // inventory, and the refused ones stay in it.
+                let mut inv = new_inventory.clone();
+                inv.extend(stale.iter().map(ObjectRef::entry));
+                inv.sort();
+                inv.dedup();
+                out.inventory = Some(inv);
+                return out;
+            }
+            match applier
+                .prune(&stale, &spec.name, &spec.namespace, opts.apply.dry_run)
+                .await
+            {
+                Ok(c) => changes.extend(c),
+                Err((c, e)) => {
+                    // Undeleted objects stay in the inventory.
+                    let mut inv = new_inventory.clone();
+                    let deleted: Vec<ObjectRef> = c
+                        .iter()
+                        .filter(|x| x.action == Action::Deleted)
+                        .map(|x| x.object.clone())
+                        .collect();
+                    inv.extend(
+                        stale
+                            .iter()
+                            .filter(|s| !deleted.contains(s))
+                            .map(ObjectRef::entry),
+                    );
+                    inv.sort();
+                    inv.dedup();
+                    changes.extend(c);
+                    let mut out = Outcome::failed(reason::PRUNE_FAILED, e.to_string(), changes);
+                    out.inventory = Some(inv);
+                    return out;
+                }
+            }
+        }
+    }
+    let mut healthy = None;
+    if (spec.wait || !spec.health_checks.is_empty()) && !opts.apply.dry_run {
+        let targets: Vec<ObjectRef> = if spec.wait {
+            changes
+                .iter()
+                .filter(|c| !matches!(c.action, Action::Skipped | Action::Deleted))
+                .map(|c| c.object.clone())
+                .filter(|o| {
+                    !(o.kind == "Kustomization"
+                        && o.name == spec.name
+                        && o.namespace == spec.namespace)
+                })
+                .collect()
+        } else {
+            spec.health_checks.clone()
+        };
+        let health_started = Instant::now();
+        match applier
+            .wait_current(&targets, spec.timeout, Duration::from_secs(2))
+            .await
+        {
+            Ok(()) => {
+                healthy = Some(Condition::new(
+                    "Healthy",
+                    true,
+                    reason::SUCCEEDED,
+                    format!(
+                        "Health check passed in {}",
+                        humantime::format_duration(Duration::from_millis(
+                            health_started.elapsed().as_millis() as u64
+                        ))
+                    ),
+                ));
+            }
+            Err(msg) => {
+                let mut out = Outcome::failed(reason::HEALTH_CHECK_FAILED, msg.clone(), changes);
+                out.healthy = Some(Condition::new(
+                    "Healthy",
+                    false,
+                    reason::HEALTH_CHECK_FAILED,
+                    msg,
+                ));
+                out.inventory = Some(new_inventory);
+                out.objects = objects;
+                return out;
+            }
+        }
+    }
+    tracing::info!(kustomization = %spec.id(), revision, elapsed = ?started.elapsed(), "reconciled");
+    Outcome {
+        ready: Condition::new(
+            "Ready",
+            true,
+            reason::RECONCILIATION_SUCCEEDED,
+            format!("Applied revision: {revision}"),
+        ),
+        healthy,
+        inventory: Some(new_inventory),
+        changes,
+        applied_revision: Some(revision.to_string()),
+        objects,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn o(kind: &str, name: &str) -> ObjectRef {
+        ObjectRef {
+            group: String::new(),
+            version: "v1".into(),
+            kind: kind.into(),
+            namespace: "ns".into(),
+            name: name.into(),
+        }
+    }
+
+    #[test]
+    fn prune_guard() {
+        let g = PruneGuard::default();
+        assert!(g.check(&[o("ConfigMap", "a")], 4).is_ok());
+        assert!(
+            g.check(&[o("ConfigMap", "a"), o("ConfigMap", "b")], 4)
+                .is_ok(),
+            "exactly half is allowed"
+        );
+        assert!(
+            g.check(
+                &[
+                    o("ConfigMap", "a"),
+                    o("ConfigMap", "b"),
+                    o("ConfigMap", "c")
+                ],
+                4
+            )
+            .is_err()
+        );
+        let e = g.check(&[o("Namespace", "x")], 100).expect_err("namespace");
+        assert!(e.contains("Namespace"), "{e}");
+        assert!(PruneGuard::off().check(&[o("Namespace", "x")], 1).is_ok());
+    }
+
+    #[test]
+    fn secure_join_refuses_escapes() {
+        let root = Path::new("/a/b");
+        assert_eq!(
+            secure_join(root, "./apps/x"),
+            Some(PathBuf::from("/a/b/apps/x"))
+        );
+        assert_eq!(
+            secure_join(root, "apps/../infra"),
+            Some(PathBuf::from("/a/b/infra"))
+        );
+        assert_eq!(secure_join(root, "../../etc"), None);
+        assert_eq!(secure_join(root, "/abs"), Some(PathBuf::from("/a/b/abs")));
+    }
+}
