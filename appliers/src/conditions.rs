@@ -81,6 +81,36 @@ impl Condition {
     }
 }
 
+/// A duration as Go's `time.Duration.String()` prints it (`2.021s`,
+/// `1m30s`, `350ms`), which is what Flux's messages contain.
+pub fn go_duration(d: std::time::Duration) -> String {
+    fn frac(whole: u128, rem: u128, digits: u32) -> String {
+        let s = format!("{whole}.{rem:0width$}", width = digits as usize);
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+    let ns = d.as_nanos();
+    if ns == 0 {
+        return "0s".into();
+    }
+    if ns < 1_000 {
+        return format!("{ns}ns");
+    }
+    if ns < 1_000_000 {
+        return format!("{}µs", frac(ns / 1_000, ns % 1_000, 3));
+    }
+    if ns < 1_000_000_000 {
+        return format!("{}ms", frac(ns / 1_000_000, ns % 1_000_000, 6));
+    }
+    let secs = ns / 1_000_000_000;
+    let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);
+    let sec = frac(s, ns % 1_000_000_000, 9);
+    match (h, m) {
+        (0, 0) => format!("{sec}s"),
+        (0, m) => format!("{m}m{sec}s"),
+        (h, m) => format!("{h}h{m}m{sec}s"),
+    }
+}
+
 /// Azure fluxConfigurations' compliance states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Compliance {
@@ -146,6 +176,17 @@ impl Compliance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_print_like_go() {
+        use std::time::Duration;
+        assert_eq!(go_duration(Duration::from_millis(2021)), "2.021s");
+        assert_eq!(go_duration(Duration::from_millis(6)), "6ms");
+        assert_eq!(go_duration(Duration::from_micros(6500)), "6.5ms");
+        assert_eq!(go_duration(Duration::from_secs(90)), "1m30s");
+        assert_eq!(go_duration(Duration::from_secs(3600)), "1h0m0s");
+        assert_eq!(go_duration(Duration::ZERO), "0s");
+    }
 
     #[test]
     fn compliance_mapping_and_aggregate() {

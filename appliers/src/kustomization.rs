@@ -431,9 +431,7 @@ pub async fn reconcile(
                     reason::SUCCEEDED,
                     format!(
                         "Health check passed in {}",
-                        humantime::format_duration(Duration::from_millis(
-                            health_started.elapsed().as_millis() as u64
-                        ))
+                        crate::conditions::go_duration(health_started.elapsed())
                     ),
                 ));
             }

@@ -23,23 +23,50 @@ pub const STATUS_MANAGER_SOURCE: &str = "source-controller";
 
 /// Flux's CRDs, as published (see `engine/deploy/crds/SOURCES.md`).
 pub const CRDS: &[(&str, &str)] = &[
-    ("gitrepositories.source.toolkit.fluxcd.io", include_str!("../deploy/crds/source.toolkit.fluxcd.io_gitrepositories.yaml")),
-    ("kustomizations.kustomize.toolkit.fluxcd.io", include_str!("../deploy/crds/kustomize.toolkit.fluxcd.io_kustomizations.yaml")),
-    ("helmrepositories.source.toolkit.fluxcd.io", include_str!("../deploy/crds/source.toolkit.fluxcd.io_helmrepositories.yaml")),
-    ("helmreleases.helm.toolkit.fluxcd.io", include_str!("../deploy/crds/helm.toolkit.fluxcd.io_helmreleases.yaml")),
-    ("helmcharts.source.toolkit.fluxcd.io", include_str!("../deploy/crds/source.toolkit.fluxcd.io_helmcharts.yaml")),
-    ("ocirepositories.source.toolkit.fluxcd.io", include_str!("../deploy/crds/source.toolkit.fluxcd.io_ocirepositories.yaml")),
-    ("buckets.source.toolkit.fluxcd.io", include_str!("../deploy/crds/source.toolkit.fluxcd.io_buckets.yaml")),
+    (
+        "gitrepositories.source.toolkit.fluxcd.io",
+        include_str!("../deploy/crds/source.toolkit.fluxcd.io_gitrepositories.yaml"),
+    ),
+    (
+        "kustomizations.kustomize.toolkit.fluxcd.io",
+        include_str!("../deploy/crds/kustomize.toolkit.fluxcd.io_kustomizations.yaml"),
+    ),
+    (
+        "helmrepositories.source.toolkit.fluxcd.io",
+        include_str!("../deploy/crds/source.toolkit.fluxcd.io_helmrepositories.yaml"),
+    ),
+    (
+        "helmreleases.helm.toolkit.fluxcd.io",
+        include_str!("../deploy/crds/helm.toolkit.fluxcd.io_helmreleases.yaml"),
+    ),
+    (
+        "helmcharts.source.toolkit.fluxcd.io",
+        include_str!("../deploy/crds/source.toolkit.fluxcd.io_helmcharts.yaml"),
+    ),
+    (
+        "ocirepositories.source.toolkit.fluxcd.io",
+        include_str!("../deploy/crds/source.toolkit.fluxcd.io_ocirepositories.yaml"),
+    ),
+    (
+        "buckets.source.toolkit.fluxcd.io",
+        include_str!("../deploy/crds/source.toolkit.fluxcd.io_buckets.yaml"),
+    ),
 ];
 
 /// `source.toolkit.fluxcd.io/v1` GitRepository.
 pub fn git_repository_resource() -> ApiResource {
-    ApiResource::from_gvk_with_plural(&GroupVersionKind::gvk("source.toolkit.fluxcd.io", "v1", "GitRepository"), "gitrepositories")
+    ApiResource::from_gvk_with_plural(
+        &GroupVersionKind::gvk("source.toolkit.fluxcd.io", "v1", "GitRepository"),
+        "gitrepositories",
+    )
 }
 
 /// `kustomize.toolkit.fluxcd.io/v1` Kustomization.
 pub fn kustomization_resource() -> ApiResource {
-    ApiResource::from_gvk_with_plural(&GroupVersionKind::gvk("kustomize.toolkit.fluxcd.io", "v1", "Kustomization"), "kustomizations")
+    ApiResource::from_gvk_with_plural(
+        &GroupVersionKind::gvk("kustomize.toolkit.fluxcd.io", "v1", "Kustomization"),
+        "kustomizations",
+    )
 }
 
 /// Installs (server-side applies) Flux's CRDs that are missing or older,
@@ -55,10 +82,16 @@ pub async fn install_crds(client: &kube::Client) -> Result<()> {
             continue;
         }
         let pp = PatchParams::apply(MANAGER).force();
-        crds.patch(name, &pp, &Patch::Apply(&v)).await.with_context(|| format!("installing CRD {name}"))?;
+        crds.patch(name, &pp, &Patch::Apply(&v))
+            .await
+            .with_context(|| format!("installing CRD {name}"))?;
     }
     for (name, _) in CRDS {
-        let established = kube::runtime::wait::await_condition(crds.clone(), name, kube::runtime::wait::conditions::is_crd_established());
+        let established = kube::runtime::wait::await_condition(
+            crds.clone(),
+            name,
+            kube::runtime::wait::conditions::is_crd_established(),
+        );
         tokio::time::timeout(Duration::from_secs(60), established)
             .await
             .map_err(|_| anyhow!("CRD {name} was not established within 60s"))??;
@@ -114,11 +147,15 @@ pub struct GitRepositorySpec {
 impl GitRepositorySpec {
     /// Reads `obj.spec`.
     pub fn from_object(obj: &Value) -> Result<Self> {
-        let spec = obj.get("spec").ok_or_else(|| anyhow!("GitRepository has no spec"))?;
+        let spec = obj
+            .get("spec")
+            .ok_or_else(|| anyhow!("GitRepository has no spec"))?;
         let r = spec.get("ref").cloned().unwrap_or(Value::Null);
         let field = |k: &str| r.get(k).and_then(Value::as_str).map(str::to_string);
         Ok(Self {
-            url: str_at(spec, "/url").ok_or_else(|| anyhow!("spec.url is required"))?.to_string(),
+            url: str_at(spec, "/url")
+                .ok_or_else(|| anyhow!("spec.url is required"))?
+                .to_string(),
             reference: RefSpec {
                 branch: field("branch"),
                 tag: field("tag"),
@@ -130,7 +167,10 @@ impl GitRepositorySpec {
             interval: parse_duration(str_at(spec, "/interval").unwrap_or("10m"))?,
             timeout: parse_duration(str_at(spec, "/timeout").unwrap_or("60s"))?,
             ignore: str_at(spec, "/ignore").map(str::to_string),
-            suspend: spec.get("suspend").and_then(Value::as_bool).unwrap_or(false),
+            suspend: spec
+                .get("suspend")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
         })
     }
 }
@@ -139,13 +179,18 @@ impl GitRepositorySpec {
 pub fn kustomization_spec(obj: &Value) -> Result<Spec> {
     let name = str_at(obj, "/metadata/name").ok_or_else(|| anyhow!("Kustomization has no name"))?;
     let namespace = str_at(obj, "/metadata/namespace").unwrap_or("default");
-    let spec = obj.get("spec").ok_or_else(|| anyhow!("Kustomization {namespace}/{name} has no spec"))?;
+    let spec = obj
+        .get("spec")
+        .ok_or_else(|| anyhow!("Kustomization {namespace}/{name} has no spec"))?;
     let mut s = Spec::new(namespace, name);
     s.path = str_at(spec, "/path").unwrap_or("./").to_string();
     s.prune = spec.get("prune").and_then(Value::as_bool).unwrap_or(false);
     s.force = spec.get("force").and_then(Value::as_bool).unwrap_or(false);
     s.wait = spec.get("wait").and_then(Value::as_bool).unwrap_or(false);
-    s.suspend = spec.get("suspend").and_then(Value::as_bool).unwrap_or(false);
+    s.suspend = spec
+        .get("suspend")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     s.interval = parse_duration(str_at(spec, "/interval").unwrap_or("10m"))?;
     s.timeout = match str_at(spec, "/timeout") {
         Some(t) => parse_duration(t)?,
@@ -192,7 +237,9 @@ pub fn kustomization_spec(obj: &Value) -> Result<Spec> {
     }
     if let Some(cm) = spec.get("commonMetadata") {
         let map = |k: &str| -> BTreeMap<String, String> {
-            cm.get(k).and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
+            cm.get(k)
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+                .unwrap_or_default()
         };
         s.common_labels = map("labels");
         s.common_annotations = map("annotations");
@@ -202,15 +249,27 @@ pub fn kustomization_spec(obj: &Value) -> Result<Spec> {
 
 /// The inventory in a Kustomization's status.
 pub fn inventory(obj: &Value) -> Vec<Entry> {
-    obj.pointer("/status/inventory/entries").and_then(|e| serde_json::from_value(e.clone()).ok()).unwrap_or_default()
+    obj.pointer("/status/inventory/entries")
+        .and_then(|e| serde_json::from_value(e.clone()).ok())
+        .unwrap_or_default()
 }
 
 /// Server-side applies `status` to the object's status subresource.
-pub async fn patch_status(api: &Api<DynamicObject>, ar: &ApiResource, name: &str, status: Value, manager: &str) -> Result<()> {
+pub async fn patch_status(
+    api: &Api<DynamicObject>,
+    ar: &ApiResource,
+    name: &str,
+    status: Value,
+    manager: &str,
+) -> Result<()> {
     let body = json!({"apiVersion": ar.api_version, "kind": ar.kind, "metadata": {"name": name}, "status": status});
-    api.patch_status(name, &PatchParams::apply(manager).force(), &Patch::Apply(&body))
-        .await
-        .with_context(|| format!("updating the status of {} {name}", ar.kind))?;
+    api.patch_status(
+        name,
+        &PatchParams::apply(manager).force(),
+        &Patch::Apply(&body),
+    )
+    .await
+    .with_context(|| format!("updating the status of {} {name}", ar.kind))?;
     Ok(())
 }
 
@@ -221,18 +280,33 @@ pub fn to_value(o: &DynamicObject) -> Value {
 
 /// `Ready` condition of an object's status, if any.
 pub fn conditions(obj: &Value) -> Vec<sluice_appliers::conditions::Condition> {
-    obj.pointer("/status/conditions").and_then(|c| serde_json::from_value(c.clone()).ok()).unwrap_or_default()
+    obj.pointer("/status/conditions")
+        .and_then(|c| serde_json::from_value(c.clone()).ok())
+        .unwrap_or_default()
 }
 
 /// Refuses names Kubernetes would refuse, with the field named.
 pub fn validate_name(field: &str, name: &str) -> Result<()> {
     let ok = !name.is_empty()
         && name.len() <= 63
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && name.starts_with(|c: char| c.is_ascii_alphanumeric())
         && name.ends_with(|c: char| c.is_ascii_alphanumeric());
     if !ok {
-        bail!("{field} '{name}' is not a valid name (lower-case letters, digits and '-', at most 63 characters)");
+        bail!(
+            "{field} '{name}' is not a valid name (lower-case letters, digits and '-', at most 63 characters)"
+        );
     }
     Ok(())
+}
+
+/// A Kubernetes API error as one readable line (the API's own message, not
+/// the whole status object).
+pub fn api_error(e: &kube::Error) -> String {
+    match e {
+        kube::Error::Api(ae) => format!("{} ({})", ae.message, ae.reason),
+        other => other.to_string(),
+    }
 }

@@ -1,18 +1,19 @@
 //! `sluice`: Flux's source- and kustomize-controller in one Rust binary, and
 //! a CLI to build, fetch and sync without a cluster-side install.
 
-mod cli;
-mod secret_file;
-mod telemetry;
-
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
+use sluice_engine::{cli, telemetry};
 
 fn main() -> ExitCode {
     // One rustls provider for kube and gix, installed before either runs.
     sluice_sources::install_crypto_provider();
-    let args = cli::Cli::parse();
+    let matches = cli::Cli::command().get_matches();
+    let args = match cli::Cli::from_arg_matches(&matches) {
+        Ok(a) => a,
+        Err(e) => e.exit(),
+    };
     telemetry::init(&args.global);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -24,7 +25,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(cli::run(args)) {
+    match runtime.block_on(cli::run(args, &matches)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");

@@ -86,11 +86,13 @@ impl Testbed {
         Ok(kube::Client::try_from(cfg)?)
     }
 
-    /// Stops kube-apiserver (and only it) and starts it again on the same
-    /// port and storage, as an apiserver restart would.
-    pub fn restart_apiserver(&self) -> Result<()> {
+    /// Stops kube-apiserver (and only it), keeps it down for `down_for`, and
+    /// starts it again on the same port and storage, as a restart would.
+    pub fn restart_apiserver(&self, down_for: std::time::Duration) -> Result<()> {
         let out = Command::new(script())
-            .args(["restart-apiserver", "--dir"])
+            .args(["restart-apiserver", "--down-for"])
+            .arg(format!("{:.1}", down_for.as_secs_f64()))
+            .arg("--dir")
             .arg(&self.dir)
             .output()?;
         if !out.status.success() {

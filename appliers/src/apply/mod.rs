@@ -179,6 +179,101 @@ fn api_message(e: &kube::Error) -> String {
     }
 }
 
+/// Managers whose fields Flux takes over before applying, so that what
+/// `kubectl apply`/`edit` added is removed by the next apply: prefix and
+/// operation.
+const TAKEOVER_MANAGERS: &[(&str, &str)] = &[
+    ("kubectl", "Apply"),
+    ("kubectl", "Update"),
+    ("before-first-apply", "Update"),
+];
+const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
+
+/// Union of two `fieldsV1` trees.
+fn merge_fields(into: &mut Value, from: &Value) {
+    match (into, from) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (k, v) in b {
+                match a.get_mut(k) {
+                    Some(existing) => merge_fields(existing, v),
+                    None => {
+                        a.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (a, b) if a.is_null() => *a = b.clone(),
+        _ => {}
+    }
+}
+
+/// A merge patch that hands the fields of `kubectl` (and of this manager's
+/// own Update entries) to `manager`'s Apply entry and drops the
+/// last-applied annotation, as Flux does; `None` when there is nothing to
+/// take over.
+fn takeover_patch(live: &Value, manager: &str) -> Option<Value> {
+    let entries = live.pointer("/metadata/managedFields")?.as_array()?;
+    let matches = |e: &Value| {
+        let m = e.get("manager").and_then(Value::as_str).unwrap_or("");
+        let op = e.get("operation").and_then(Value::as_str).unwrap_or("");
+        let sub = e.get("subresource").and_then(Value::as_str).unwrap_or("");
+        sub.is_empty()
+            && (TAKEOVER_MANAGERS
+                .iter()
+                .any(|(p, o)| m.starts_with(p) && op == *o)
+                || (m == manager && op == "Update"))
+    };
+    let has_annotation = live
+        .pointer("/metadata/annotations")
+        .and_then(|a| a.get(LAST_APPLIED))
+        .is_some();
+    if !entries.iter().any(matches) && !has_annotation {
+        return None;
+    }
+    let mut kept = Vec::new();
+    let mut taken: Option<Value> = None;
+    for e in entries {
+        if matches(e) {
+            let t = taken.get_or_insert_with(|| {
+                serde_json::json!({
+                    "manager": manager,
+                    "operation": "Apply",
+                    "apiVersion": e.get("apiVersion").cloned().unwrap_or(Value::Null),
+                    "fieldsType": "FieldsV1",
+                    "fieldsV1": {},
+                })
+            });
+            if let (Some(dst), Some(src)) = (t.get_mut("fieldsV1"), e.get("fieldsV1")) {
+                merge_fields(dst, src);
+            }
+        } else {
+            kept.push(e.clone());
+        }
+    }
+    if let Some(t) = taken {
+        match kept.iter_mut().find(|e| {
+            e.get("manager").and_then(Value::as_str) == Some(manager)
+                && e.get("operation").and_then(Value::as_str) == Some("Apply")
+        }) {
+            Some(own) => {
+                if let (Some(dst), Some(src)) = (own.get_mut("fieldsV1"), t.get("fieldsV1")) {
+                    merge_fields(dst, src);
+                }
+            }
+            None => kept.push(t),
+        }
+    }
+    let mut md = Map::new();
+    md.insert("managedFields".into(), Value::Array(kept));
+    if has_annotation {
+        md.insert(
+            "annotations".into(),
+            serde_json::json!({ LAST_APPLIED: null }),
+        );
+    }
+    Some(serde_json::json!({ "metadata": md }))
+}
+
 /// The parts of an object that count for drift: everything but status and
 /// server-managed metadata (labels and annotations do count).
 fn drift_view(v: &Value) -> Value {
@@ -289,11 +384,13 @@ impl Applier {
         let mut changes = Vec::new();
         for (stage, mut objs) in by_stage {
             objs.sort_by_key(|o| order::key(&object_ref(o)));
-            let results: Vec<Result<Change>> =
-                futures::stream::iter(objs.iter().map(|o| self.apply_one(o, opts)))
-                    .buffered(opts.concurrency.max(1))
-                    .collect()
-                    .await;
+            // Collected first: a stream over a borrowing closure is not
+            // `Send` for every lifetime, which `tokio::spawn` needs.
+            let futures: Vec<_> = objs.iter().map(|o| self.apply_one(o, opts)).collect();
+            let results: Vec<Result<Change>> = futures::stream::iter(futures)
+                .buffered(opts.concurrency.max(1))
+                .collect()
+                .await;
             let mut failure = None;
             for r in results {
                 match r {
@@ -367,6 +464,20 @@ impl Applier {
         {
             return Ok(change(Action::Skipped, None));
         }
+        if let Some(l) = &live_v
+            && !opts.dry_run
+            && !meta_is(&desired, SSA_KEY, "merge")
+            && let Some(patch) = takeover_patch(l, &opts.field_manager)
+        {
+            api.patch(&r.name, &PatchParams::default(), &Patch::Merge(&patch))
+                .await
+                .map_err(|e| {
+                    Error::Build(format!(
+                        "{r}: taking over fields from other managers failed: {}",
+                        api_message(&e)
+                    ))
+                })?;
+        }
         let pp = PatchParams::apply(&opts.field_manager).force();
         let dry = {
             let mut p = pp.clone();
@@ -399,6 +510,10 @@ impl Applier {
                         Error::Build(format!("{r} re-creation failed {}", api_message(&e)))
                     })?;
                 return Ok(change(Action::Created, None));
+            }
+            // The namespace is created by this same plan.
+            Err(kube::Error::Api(ae)) if opts.dry_run && live_v.is_none() && ae.code == 404 => {
+                return Ok(change(Action::Planned, Some("create")));
             }
             Err(e) => {
                 let reason = match &e {
@@ -483,8 +598,9 @@ impl Applier {
                     other => pending.push(format!("{o} status: '{}'", other.word())),
                 }
             }
-            let elapsed =
-                humantime::format_duration(Duration::from_secs(started.elapsed().as_secs()));
+            let elapsed = crate::conditions::go_duration(Duration::from_millis(
+                started.elapsed().as_millis() as u64,
+            ));
             if !failed.is_empty() {
                 return Err(format!(
                     "health check failed after {elapsed}: failed early due to stalled resources: [{}]",
@@ -601,6 +717,33 @@ mod tests {
         assert_eq!(drift_view(&live), drift_view(&same));
         let relabeled = json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a", "labels": {"x": "2"}}, "data": {"k": "v"}});
         assert_ne!(drift_view(&live), drift_view(&relabeled));
+    }
+
+    #[test]
+    fn takeover_moves_kubectl_fields_to_the_manager() {
+        let live = json!({"metadata": {"name": "a", "annotations": {LAST_APPLIED: "{}"}, "managedFields": [
+            {"manager": "kustomize-controller", "operation": "Apply", "apiVersion": "v1", "fieldsType": "FieldsV1",
+             "fieldsV1": {"f:data": {"f:a": {}}}},
+            {"manager": "kubectl-edit", "operation": "Update", "apiVersion": "v1", "fieldsType": "FieldsV1",
+             "fieldsV1": {"f:data": {"f:b": {}}}},
+            {"manager": "kube-controller-manager", "operation": "Update", "apiVersion": "v1", "fieldsType": "FieldsV1",
+             "fieldsV1": {"f:data": {"f:c": {}}}},
+        ]}});
+        let p = takeover_patch(&live, "kustomize-controller").expect("patch");
+        let mf = p
+            .pointer("/metadata/managedFields")
+            .and_then(Value::as_array)
+            .expect("list");
+        assert_eq!(mf.len(), 2);
+        assert_eq!(mf[0]["fieldsV1"], json!({"f:data": {"f:a": {}, "f:b": {}}}));
+        assert_eq!(mf[1]["manager"], "kube-controller-manager");
+        assert_eq!(
+            p.pointer("/metadata/annotations")
+                .and_then(|a| a.get(LAST_APPLIED)),
+            Some(&Value::Null)
+        );
+        let clean = json!({"metadata": {"managedFields": [mf[0].clone()]}});
+        assert_eq!(takeover_patch(&clean, "kustomize-controller"), None);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! `config …`. Each subcommand lives in its own module.
 
 mod build;
-mod output;
+pub mod output;
 mod source;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -12,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Sluice: a GitOps reconciler that serves Flux's own APIs.
 #[derive(Parser, Debug)]
 #[command(name = "sluice", version, about, propagate_version = true)]
+#[allow(missing_docs)] // doc comments on clap items are help text
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -41,6 +43,7 @@ pub enum LogFormat {
     Json,
 }
 
+/// The subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build a kustomization (like `kustomize build`) and print the objects.
@@ -48,12 +51,22 @@ pub enum Command {
     /// Fetch Git sources and inspect backends.
     #[command(subcommand)]
     Source(source::SourceCommand),
+    /// Reconcile a configuration once (flags as `az k8s-configuration flux
+    /// create`): write the Flux objects, fetch, apply, report compliance.
+    Sync(Box<sync::SyncArgs>),
 }
 
 /// Runs the parsed command line; the exit code says whether it succeeded.
-pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+pub async fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Source(cmd) => source::run(cmd).await,
+        Command::Sync(args) => {
+            let args = match matches.subcommand_matches("sync") {
+                Some(m) => (*args).with_occurrences(m),
+                None => *args,
+            };
+            sync::run(args).await
+        }
     }
 }

@@ -1,0 +1,378 @@
+//! Kustomization: find the source's artifact, check dependencies, build and
+//! apply through `sluice_appliers`, and write Flux's status (conditions,
+//! inventory, revisions) so that `flux get ks` and the Azure agent read it.
+
+use anyhow::Result;
+use kube::api::{Api, DynamicObject};
+use serde_json::{Value, json};
+use sluice_appliers::apply::inventory::Entry;
+use sluice_appliers::conditions::{Condition, reason};
+use sluice_appliers::kustomization::{self as ks, Options, Outcome, Spec};
+
+use super::Context;
+use crate::flux;
+
+/// How one attempt ended.
+#[derive(Clone, Debug)]
+pub enum Attempt {
+    /// Built, applied (and health-checked); see the outcome's Ready.
+    Ran(Box<Outcome>),
+    /// Not run: a dependency is not ready on this revision.
+    DependencyNotReady(String),
+    /// Not run: the source has no usable artifact.
+    ArtifactFailed(String),
+    /// Suspended; nothing done.
+    Suspended,
+}
+
+impl Attempt {
+    /// Whether it ended Ready.
+    pub fn is_ready(&self) -> bool {
+        matches!(self, Attempt::Ran(o) if o.is_ready())
+    }
+
+    /// The Ready message.
+    pub fn message(&self) -> String {
+        match self {
+            Attempt::Ran(o) => o.ready.message.clone(),
+            Attempt::DependencyNotReady(m) | Attempt::ArtifactFailed(m) => m.clone(),
+            Attempt::Suspended => "Reconciliation is suspended for this object".into(),
+        }
+    }
+}
+
+fn meta<'a>(obj: &'a Value, field: &str) -> &'a str {
+    obj.pointer(&format!("/metadata/{field}"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+}
+
+/// The artifact of the Kustomization's source: (path, revision, digest).
+async fn source_artifact(
+    ctx: &Context,
+    obj: &Value,
+) -> std::result::Result<(String, String, String), String> {
+    let ns = meta(obj, "namespace");
+    let kind = obj
+        .pointer("/spec/sourceRef/kind")
+        .and_then(Value::as_str)
+        .unwrap_or("GitRepository");
+    let name = obj
+        .pointer("/spec/sourceRef/name")
+        .and_then(Value::as_str)
+        .ok_or("spec.sourceRef.name is required")?;
+    let src_ns = obj
+        .pointer("/spec/sourceRef/namespace")
+        .and_then(Value::as_str)
+        .unwrap_or(ns);
+    if kind != "GitRepository" {
+        return Err(format!(
+            "source kind '{kind}' is not supported by Sluice yet (only GitRepository)"
+        ));
+    }
+    let ar = flux::git_repository_resource();
+    let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), src_ns, &ar);
+    let src = match api.get_opt(name).await {
+        Ok(Some(s)) => flux::to_value(&s),
+        Ok(None) => {
+            return Err(format!(
+                "GitRepository.source.toolkit.fluxcd.io \"{name}\" not found"
+            ));
+        }
+        Err(e) => return Err(format!("failed to get source {src_ns}/{name}: {e}")),
+    };
+    let field = |k: &str| {
+        src.pointer(&format!("/status/artifact/{k}"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    match (field("path"), field("revision"), field("digest")) {
+        (Some(p), Some(r), Some(d)) => Ok((p, r, d)),
+        _ => Err("Source artifact not found, retrying in 30s".into()),
+    }
+}
+
+/// Flux's built-in dependency check, read from the cluster: each dependency
+/// exists, is Ready at its current generation and, when it uses the same
+/// source, has applied `revision`.
+pub async fn check_dependencies(
+    ctx: &Context,
+    obj: &Value,
+    spec: &Spec,
+    revision: &str,
+) -> std::result::Result<(), String> {
+    let ar = flux::kustomization_resource();
+    let source = |o: &Value| {
+        let ns = meta(o, "namespace").to_string();
+        (
+            o.pointer("/spec/sourceRef/kind")
+                .and_then(Value::as_str)
+                .unwrap_or("GitRepository")
+                .to_string(),
+            o.pointer("/spec/sourceRef/name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            o.pointer("/spec/sourceRef/namespace")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .unwrap_or(ns),
+        )
+    };
+    for dep in &spec.depends_on {
+        let (dns, dname) = dep.split_once('/').unwrap_or(("default", dep.as_str()));
+        let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), dns, &ar);
+        let d = match api.get_opt(dname).await {
+            Ok(Some(d)) => flux::to_value(&d),
+            Ok(None) => {
+                return Err(format!(
+                    "dependency '{dep}' not found: Kustomization.kustomize.toolkit.fluxcd.io \"{dname}\" not found"
+                ));
+            }
+            Err(e) => return Err(format!("dependency '{dep}' not found: {e}")),
+        };
+        let ready = flux::conditions(&d)
+            .iter()
+            .any(|c| c.type_ == "Ready" && c.status == "True");
+        let generation = d.pointer("/metadata/generation").and_then(Value::as_i64);
+        let observed = d
+            .pointer("/status/observedGeneration")
+            .and_then(Value::as_i64);
+        if !ready || generation != observed {
+            return Err(format!("dependency '{dep}' is not ready"));
+        }
+        if source(&d) == source(obj) {
+            let applied = d
+                .pointer("/status/lastAppliedRevision")
+                .and_then(Value::as_str);
+            if applied != Some(revision) {
+                return Err(format!("dependency '{dep}' revision is not up to date"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reconciles one Kustomization and patches its status.
+pub async fn reconcile_kustomization(
+    ctx: &Context,
+    obj: &Value,
+    opts: &Options,
+) -> Result<Attempt> {
+    let spec = flux::kustomization_spec(obj)?;
+    let ar = flux::kustomization_resource();
+    let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), &spec.namespace, &ar);
+    if spec.suspend {
+        tracing::info!(kustomization = %spec.id(), "Reconciliation is suspended for this object");
+        return Ok(Attempt::Suspended);
+    }
+    let writer = StatusWriter {
+        api: &api,
+        obj,
+        name: &spec.name,
+        dry_run: opts.apply.dry_run,
+    };
+    let (path, revision, digest) = match source_artifact(ctx, obj).await {
+        Ok(a) => a,
+        Err(msg) => {
+            writer
+                .failed(reason::ARTIFACT_FAILED, &msg, None, None)
+                .await?;
+            return Ok(Attempt::ArtifactFailed(msg));
+        }
+    };
+    if let Err(msg) = check_dependencies(ctx, obj, &spec, &revision).await {
+        writer
+            .failed(reason::DEPENDENCY_NOT_READY, &msg, None, None)
+            .await?;
+        return Ok(Attempt::DependencyNotReady(msg));
+    }
+    writer.progressing(&revision, &spec).await?;
+    let dir = match ctx.unpacked(&path, &digest).await {
+        Ok(d) => d,
+        Err(e) => {
+            let msg = format!("{e:#}");
+            writer
+                .failed(reason::ARTIFACT_FAILED, &msg, Some(&revision), None)
+                .await?;
+            return Ok(Attempt::ArtifactFailed(msg));
+        }
+    };
+    let sa = obj
+        .pointer("/spec/serviceAccountName")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty());
+    let applier = match ctx.applier(&spec.namespace, sa).await {
+        Ok(a) => a,
+        Err(e) => {
+            let msg = format!("failed to build kube client: {e:#}");
+            writer
+                .failed(reason::RECONCILIATION_FAILED, &msg, Some(&revision), None)
+                .await?;
+            return Ok(Attempt::Ran(Box::new(failed_outcome(&msg))));
+        }
+    };
+    let old_inventory = flux::inventory(obj);
+    let outcome = ks::reconcile(&applier, &spec, dir.path(), &revision, &old_inventory, opts).await;
+    writer.finished(&outcome, &revision).await?;
+    Ok(Attempt::Ran(Box::new(outcome)))
+}
+
+fn failed_outcome(msg: &str) -> Outcome {
+    Outcome {
+        ready: Condition::new("Ready", false, reason::RECONCILIATION_FAILED, msg),
+        healthy: None,
+        inventory: None,
+        changes: Vec::new(),
+        applied_revision: None,
+        objects: Vec::new(),
+    }
+}
+
+/// Writes a Kustomization's status as kustomize-controller does, keeping
+/// what a failed attempt must not lose (last applied revision, inventory).
+struct StatusWriter<'a> {
+    api: &'a Api<DynamicObject>,
+    obj: &'a Value,
+    name: &'a str,
+    dry_run: bool,
+}
+
+impl StatusWriter<'_> {
+    fn previous(&self) -> Vec<Condition> {
+        flux::conditions(self.obj)
+    }
+
+    /// The status fields carried over unchanged.
+    fn carried(&self) -> Value {
+        let mut s = json!({});
+        for k in [
+            "lastAppliedRevision",
+            "lastAttemptedRevision",
+            "inventory",
+            "observedGeneration",
+        ] {
+            if let Some(v) = self.obj.pointer(&format!("/status/{k}")) {
+                s[k] = v.clone();
+            }
+        }
+        s
+    }
+
+    async fn write(&self, status: Value) -> Result<()> {
+        if self.dry_run {
+            return Ok(());
+        }
+        flux::patch_status(
+            self.api,
+            &flux::kustomization_resource(),
+            self.name,
+            status,
+            flux::STATUS_MANAGER_KUSTOMIZE,
+        )
+        .await
+    }
+
+    async fn progressing(&self, revision: &str, spec: &Spec) -> Result<()> {
+        let prev = self.previous();
+        let mut s = self.carried();
+        let mut conds = vec![
+            Condition::unknown("Ready", reason::PROGRESSING, "Reconciliation in progress")
+                .carry_transition(&prev),
+            Condition::new(
+                "Reconciling",
+                true,
+                reason::PROGRESSING,
+                format!(
+                    "Building manifests for revision {revision} with a timeout of {}",
+                    flux::format_duration(spec.timeout)
+                ),
+            )
+            .carry_transition(&prev),
+        ];
+        if let Some(h) = prev.iter().find(|c| c.type_ == "Healthy") {
+            conds.push(h.clone());
+        }
+        s["conditions"] = serde_json::to_value(conds)?;
+        s["lastAttemptedRevision"] = json!(revision);
+        self.write(s).await
+    }
+
+    async fn failed(
+        &self,
+        why: &str,
+        message: &str,
+        revision: Option<&str>,
+        inventory: Option<&[Entry]>,
+    ) -> Result<()> {
+        let prev = self.previous();
+        let mut s = self.carried();
+        let conds = vec![
+            Condition::new("Ready", false, why, message).carry_transition(&prev),
+            Condition::new("Reconciling", true, reason::PROGRESSING_WITH_RETRY, message)
+                .carry_transition(&prev),
+        ];
+        s["conditions"] = serde_json::to_value(conds)?;
+        if let Some(r) = revision {
+            s["lastAttemptedRevision"] = json!(r);
+        }
+        if let Some(inv) = inventory {
+            s["inventory"] = json!({ "entries": inv });
+        }
+        self.write(s).await
+    }
+
+    async fn finished(&self, outcome: &Outcome, revision: &str) -> Result<()> {
+        let prev = self.previous();
+        let mut s = self.carried();
+        let mut conds = vec![outcome.ready.clone().carry_transition(&prev)];
+        if let Some(h) = &outcome.healthy {
+            conds.push(h.clone().carry_transition(&prev));
+        }
+        if !outcome.is_ready() {
+            conds.push(
+                Condition::new(
+                    "Reconciling",
+                    true,
+                    reason::PROGRESSING_WITH_RETRY,
+                    outcome.ready.message.clone(),
+                )
+                .carry_transition(&prev),
+            );
+        }
+        s["conditions"] = serde_json::to_value(conds)?;
+        s["lastAttemptedRevision"] = json!(revision);
+        if let Some(inv) = &outcome.inventory {
+            s["inventory"] = json!({ "entries": inv });
+        }
+        if let Some(r) = &outcome.applied_revision {
+            s["lastAppliedRevision"] = json!(r);
+        }
+        if outcome.is_ready()
+            && let Some(g) = self.obj.pointer("/metadata/generation")
+        {
+            s["observedGeneration"] = g.clone();
+        }
+        self.write(s).await
+    }
+}
+
+/// Marks a Kustomization not ready without running it (blocked by its
+/// dependencies, or invalid).
+pub async fn mark_not_ready(ctx: &Context, obj: &Value, why: &str, message: &str) -> Result<()> {
+    let name = meta(obj, "name");
+    let namespace = meta(obj, "namespace");
+    let api: Api<DynamicObject> = Api::namespaced_with(
+        ctx.client.clone(),
+        namespace,
+        &flux::kustomization_resource(),
+    );
+    StatusWriter {
+        api: &api,
+        obj,
+        name,
+        dry_run: false,
+    }
+    .failed(why, message, None, None)
+    .await
+}
