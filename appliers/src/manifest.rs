@@ -7,7 +7,6 @@
 //! are an error. Writing produces what `kustomize build` prints: keys sorted
 //! at every level, go-yaml v2's quoting, `---` between documents.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -238,7 +237,7 @@ fn count_nodes(v: &Value) -> usize {
 
 /// Resolves a scalar as go-yaml v3 does when decoding into `interface{}`.
 fn resolve_scalar(
-    text: &Cow<'_, str>,
+    text: &str,
     style: ScalarStyle,
     tag: Option<&Tag>,
 ) -> std::result::Result<Value, String> {

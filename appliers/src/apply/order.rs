@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn stages_and_kinds() {
-        let mut v = vec![
+        let mut v = [
             o("apps", "Deployment", "d"),
             o("", "Namespace", "n"),
             o("networking.k8s.io", "IngressClass", "ic"),

@@ -133,7 +133,7 @@ fn could_be_referenced_by<'a>(referrer: &Resource, all: &[&'a Candidate]) -> Vec
         .filter(|c| {
             c.cur.gvk.is_cluster_scoped()
                 || c.cur.ns_equals(&rid)
-                || binding_namespaces.iter().any(|n| *n == c.cur.namespace)
+                || binding_namespaces.contains(&c.cur.namespace)
         })
         .collect()
 }

@@ -195,26 +195,27 @@ fn copy_merge_metadata(res: &mut Resource, old: &Resource) {
 /// `data` (base64) as the API server would, when merging into a Secret.
 fn normalized_secret(old: &Resource, res: &Resource) -> Resource {
     let mut o = old.clone();
-    if res.api_version() == "v1" && res.kind() == "Secret" {
-        if let Some(Value::Object(sd)) = o.obj.remove("stringData") {
-            let mut data = o
-                .obj
-                .get("data")
-                .and_then(|d| d.as_object())
-                .cloned()
-                .unwrap_or_default();
-            for (k, v) in sd {
-                let s = match v {
-                    Value::String(s) => s,
-                    other => other.to_string(),
-                };
-                data.insert(
-                    k,
-                    Value::String(super::generator::encode_base64(s.as_bytes())),
-                );
-            }
-            o.obj.insert("data".into(), Value::Object(data));
+    if res.api_version() == "v1"
+        && res.kind() == "Secret"
+        && let Some(Value::Object(sd)) = o.obj.remove("stringData")
+    {
+        let mut data = o
+            .obj
+            .get("data")
+            .and_then(|d| d.as_object())
+            .cloned()
+            .unwrap_or_default();
+        for (k, v) in sd {
+            let s = match v {
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            data.insert(
+                k,
+                Value::String(super::generator::encode_base64(s.as_bytes())),
+            );
         }
+        o.obj.insert("data".into(), Value::Object(data));
     }
     o
 }

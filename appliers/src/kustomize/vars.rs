@@ -159,10 +159,10 @@ pub fn expand(input: &str, vars: &dyn Fn(&str) -> Option<Value>) -> Value {
             if rest.starts_with('$') {
                 out.push('$');
                 advance = 1;
-            } else if rest.starts_with('(') {
-                match rest[1..].find(')') {
+            } else if let Some(inner) = rest.strip_prefix('(') {
+                match inner.find(')') {
                     Some(close) => {
-                        let name = &rest[1..1 + close];
+                        let name = &inner[..close];
                         match vars(name).as_ref().and_then(primitive) {
                             Some(val) => {
                                 if input.len() == name.len() + 3 {

@@ -15,7 +15,7 @@ use super::output::{self, Format};
 #[derive(Subcommand, Debug)]
 pub enum SourceCommand {
     /// Fetch a revision and store it as a reproducible tar.gz artifact.
-    Fetch(FetchArgs),
+    Fetch(Box<FetchArgs>),
     /// Print the git backend `auto` chooses for a URL.
     Backend {
         /// Repository URL.
@@ -154,7 +154,7 @@ impl sluice_sources::Progress for BarProgress {
         }
     }
     fn archived(&self, files: u64, total: u64) {
-        if files % 256 == 0 || files == total {
+        if files.is_multiple_of(256) || files == total {
             self.0
                 .set_message(format!("archiving {files}/{total} files"));
         }
@@ -168,7 +168,7 @@ pub async fn run(cmd: SourceCommand) -> Result<ExitCode> {
             println!("{}", sluice_sources::select(&url, BackendChoice::Auto));
             Ok(ExitCode::SUCCESS)
         }
-        SourceCommand::Fetch(args) => fetch(args).await,
+        SourceCommand::Fetch(args) => fetch(*args).await,
     }
 }
 

@@ -425,7 +425,7 @@ impl sluice_sources::Progress for SourceBar {
         ));
     }
     fn archived(&self, files: u64, total: u64) {
-        if files % 256 == 0 || files == total {
+        if files.is_multiple_of(256) || files == total {
             self.0
                 .set_message(format!("source: archiving {files}/{total} files"));
         }
