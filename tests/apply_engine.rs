@@ -870,3 +870,175 @@ async fn apiserver_restart_mid_apply_is_retried_and_nothing_is_lost() -> Result<
     );
     Ok(())
 }
+
+fn annotated_cm(ns: &str, name: &str, annotation: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: {ns}\n  annotations:\n    {annotation}\ndata:\n  key: {name}\n"
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn kubectl_edits_are_reverted_and_opt_outs_are_honoured() -> Result<()> {
+    let tb = Testbed::shared(true)?;
+    let repo = Repo::new()?;
+    let ns = "drift";
+    repo.commit(
+        "objects",
+        &[
+            ("ns/ns.yaml", Some(&namespace(ns))),
+            ("app/drift.yaml", Some(&cm(ns, "drifting"))),
+            (
+                "app/ignored.yaml",
+                Some(&annotated_cm(
+                    ns,
+                    "ignored",
+                    "kustomize.toolkit.fluxcd.io/ssa: Ignore",
+                )),
+            ),
+            (
+                "app/once.yaml",
+                Some(&annotated_cm(
+                    ns,
+                    "once",
+                    "kustomize.toolkit.fluxcd.io/ssa: IfNotPresent",
+                )),
+            ),
+            (
+                "app/off.yaml",
+                Some(&annotated_cm(
+                    ns,
+                    "off",
+                    "kustomize.toolkit.fluxcd.io/reconcile: disabled",
+                )),
+            ),
+        ],
+    )?;
+    let config = configuration(
+        ns,
+        &repo.url(),
+        &[
+            "name=ns path=./ns",
+            "name=app path=./app prune=true dependsOn=[\"ns\"]",
+        ],
+    )?;
+    let r = options(tb, config)?;
+    assert_eq!(run(&r).await?.compliance_state, Compliance::Compliant);
+    let client = tb.client().await?;
+    assert!(config_map(&client, ns, "drifting").await?.is_some());
+    assert!(
+        config_map(&client, ns, "once").await?.is_some(),
+        "IfNotPresent creates"
+    );
+    assert!(
+        config_map(&client, ns, "ignored").await?.is_none(),
+        "ssa: Ignore never applies"
+    );
+    assert!(
+        config_map(&client, ns, "off").await?.is_none(),
+        "reconcile: disabled never applies"
+    );
+
+    // kubectl edit: change a value and add a key, as kubectl's own manager.
+    let cms: Api<ConfigMap> = Api::namespaced(client.clone(), ns);
+    let edit = PatchParams {
+        field_manager: Some("kubectl-edit".into()),
+        ..Default::default()
+    };
+    let change = json!({"data": {"key": "edited", "extra": "added"}});
+    cms.patch("drifting", &edit, &Patch::Merge(&change)).await?;
+    cms.patch("once", &edit, &Patch::Merge(&change)).await?;
+
+    let report = run(&r).await?;
+    assert_ready(&report, "drift-app");
+    let data = |c: Option<ConfigMap>| c.and_then(|c| c.data).unwrap_or_default();
+    let drifting = data(config_map(&client, ns, "drifting").await?);
+    assert_eq!(
+        drifting.get("key").map(String::as_str),
+        Some("drifting"),
+        "the edit is reverted"
+    );
+    assert_eq!(
+        drifting.get("extra"),
+        None,
+        "fields kubectl added are removed"
+    );
+    let once = data(config_map(&client, ns, "once").await?);
+    assert_eq!(
+        once.get("key").map(String::as_str),
+        Some("edited"),
+        "IfNotPresent leaves it alone"
+    );
+    let ks = kustomization(&client, ns, "drift-app").await?;
+    let mut ids = inventory_ids(&ks);
+    ids.sort();
+    assert_eq!(
+        ids,
+        vec![
+            format!("{ns}_drifting__ConfigMap"),
+            format!("{ns}_ignored__ConfigMap"),
+            format!("{ns}_off__ConfigMap"),
+            format!("{ns}_once__ConfigMap"),
+        ],
+        "skipped objects stay in the inventory, as in Flux"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invalid_object_stops_its_stage_before_anything_is_applied() -> Result<()> {
+    let tb = Testbed::shared(true)?;
+    let repo = Repo::new()?;
+    let ns = "atomic";
+    let no_namespace =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: homeless\ndata:\n  a: b\n";
+    let bad_deployment = format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: bad\n  namespace: {ns}\nspec:\n  replicas: -1\n  selector:\n    matchLabels: {{app: bad}}\n  template:\n    metadata:\n      labels: {{app: bad}}\n    spec:\n      containers: [{{name: c, image: nginx}}]\n"
+    );
+    repo.commit(
+        "objects",
+        &[
+            ("ns/ns.yaml", Some(&namespace(ns))),
+            ("homeless/good.yaml", Some(&cm(ns, "good"))),
+            ("homeless/homeless.yaml", Some(no_namespace)),
+            ("invalid/good.yaml", Some(&cm(ns, "also-good"))),
+            ("invalid/bad.yaml", Some(&bad_deployment)),
+        ],
+    )?;
+    let config = configuration(
+        ns,
+        &repo.url(),
+        &[
+            "name=ns path=./ns",
+            "name=homeless path=./homeless dependsOn=[\"ns\"]",
+            "name=invalid path=./invalid dependsOn=[\"ns\"]",
+        ],
+    )?;
+    let r = options(tb, config)?;
+    let report = run(&r).await?;
+    assert_not_ready(
+        &report,
+        "atomic-homeless",
+        "ReconciliationFailed",
+        "ConfigMap/homeless namespace not specified",
+    );
+    assert_not_ready(
+        &report,
+        "atomic-invalid",
+        "ReconciliationFailed",
+        "Deployment/atomic/bad dry-run failed (Invalid)",
+    );
+    let client = tb.client().await?;
+    assert!(
+        config_map(&client, ns, "good").await?.is_none(),
+        "nothing of the stage was applied"
+    );
+    assert!(
+        config_map(&client, ns, "also-good").await?.is_none(),
+        "nothing of the stage was applied"
+    );
+    assert!(
+        config_map(&client, "default", "homeless").await?.is_none(),
+        "never guessed into default"
+    );
+    Ok(())
+}

@@ -55,7 +55,7 @@ impl Condition {
             type_: type_.into(),
             status: if status { "True" } else { "False" }.into(),
             reason: reason.into(),
-            message: message.into(),
+            message: trim_message(message.into()),
             last_transition_time: chrono::Utc::now()
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             observed_generation: None,
@@ -79,6 +79,25 @@ impl Condition {
         }
         self
     }
+}
+
+/// The longest condition message the Flux CRDs accept.
+pub const MAX_MESSAGE: usize = 32768;
+
+/// Cuts a message to [`MAX_MESSAGE`] bytes on a character boundary, ending
+/// in `...` as Flux does, so that a long change log cannot make the status
+/// write fail.
+pub fn trim_message(mut message: String) -> String {
+    if message.len() <= MAX_MESSAGE {
+        return message;
+    }
+    let mut cut = MAX_MESSAGE - 3;
+    while !message.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    message.truncate(cut);
+    message.push_str("...");
+    message
 }
 
 /// A duration as Go's `time.Duration.String()` prints it (`2.021s`,
@@ -159,23 +178,33 @@ impl Compliance {
     /// The configuration's state: the worst of its objects
     /// (Non-Compliant > Pending > Unknown > Compliant).
     pub fn aggregate(states: impl IntoIterator<Item = Compliance>) -> Self {
+        // A suspended object does not make the configuration suspended
+        // (only the configuration's own suspend does): it counts as nothing.
         let rank = |c: Compliance| match c {
-            Compliance::Compliant => 0,
-            Compliance::Unknown => 1,
-            Compliance::Pending => 2,
-            Compliance::NonCompliant => 3,
+            Compliance::Compliant => 1,
+            Compliance::Unknown => 2,
+            Compliance::Pending => 3,
+            Compliance::NonCompliant => 4,
             Compliance::Suspended => 0,
         };
-        states
-            .into_iter()
-            .max_by_key(|c| rank(*c))
-            .unwrap_or(Compliance::Unknown)
+        match states.into_iter().max_by_key(|c| rank(*c)) {
+            None => Compliance::Unknown,
+            Some(Compliance::Suspended) => Compliance::Compliant,
+            Some(c) => c,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_messages_are_trimmed() {
+        let c = Condition::new("Ready", false, "x", "é".repeat(MAX_MESSAGE));
+        assert!(c.message.len() <= MAX_MESSAGE && c.message.ends_with("..."));
+        assert_eq!(trim_message("short".into()), "short");
+    }
 
     #[test]
     fn durations_print_like_go() {

@@ -60,13 +60,13 @@ pub enum Error {
     #[error("{0}")]
     Build(String),
     /// A failure wrapped with where it happened.
-    #[error("{context}: {source}")]
+    #[error("{context}: {inner}")]
     Context {
         /// What was being done.
         context: String,
-        /// The failure (part of this error's message, so not a `source`:
-        /// chains would print it twice).
-        source: Box<Error>,
+        /// The failure (part of this error's message, so deliberately not
+        /// a `source`: error chains would print it twice).
+        inner: Box<Error>,
     },
     /// A filesystem error.
     #[error("{path}: {source}")]
@@ -84,7 +84,7 @@ impl Error {
     pub fn context(self, context: impl Into<String>) -> Self {
         Error::Context {
             context: context.into(),
-            source: Box::new(self),
+            inner: Box::new(self),
         }
     }
 

@@ -113,6 +113,9 @@ pub struct PruneGuard {
     pub allow_namespaces: bool,
     /// Allow deleting CustomResourceDefinitions.
     pub allow_crds: bool,
+    /// The share rule only applies when more objects than this would go,
+    /// so that small Kustomizations can rename or drop an object.
+    pub min_objects: usize,
 }
 
 impl Default for PruneGuard {
@@ -121,6 +124,7 @@ impl Default for PruneGuard {
             max_share: 0.5,
             allow_namespaces: false,
             allow_crds: false,
+            min_objects: 2,
         }
     }
 }
@@ -132,6 +136,7 @@ impl PruneGuard {
             max_share: 1.0,
             allow_namespaces: true,
             allow_crds: true,
+            min_objects: 0,
         }
     }
 
@@ -158,7 +163,7 @@ impl PruneGuard {
                 crds.join(", ")
             ));
         }
-        if inventory_size > 0 {
+        if inventory_size > 0 && stale.len() > self.min_objects {
             let share = stale.len() as f64 / inventory_size as f64;
             if share > self.max_share {
                 return Err(format!(
@@ -181,6 +186,8 @@ pub struct Options {
     pub apply: ApplyOptions,
     /// Prune limits.
     pub prune_guard: PruneGuard,
+    /// No wait (health, stage readiness) runs past this instant.
+    pub deadline: Option<Instant>,
 }
 
 /// The result of one reconcile.
@@ -309,8 +316,11 @@ pub fn build(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
     Ok(objects)
 }
 
+/// The change log Flux appends to a failure message, capped so the
+/// condition stays readable.
 fn change_log(changes: &[Change]) -> String {
-    changes
+    const MAX_LINES: usize = 50;
+    let lines: Vec<String> = changes
         .iter()
         .filter(|c| {
             matches!(
@@ -319,8 +329,17 @@ fn change_log(changes: &[Change]) -> String {
             )
         })
         .map(|c| format!("{} {}", c.object, c.action.as_str()))
+        .collect();
+    let mut out = lines
+        .iter()
+        .take(MAX_LINES)
+        .cloned()
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    if lines.len() > MAX_LINES {
+        out.push_str(&format!("\n... and {} more", lines.len() - MAX_LINES));
+    }
+    out
 }
 
 /// Reconciles `spec` from the artifact unpacked at `root` at `revision`.
@@ -337,8 +356,13 @@ pub async fn reconcile(
         Ok(o) => o,
         Err((reason, message)) => return Outcome::failed(&reason, message, Vec::new()),
     };
+    let remaining = opts
+        .deadline
+        .map(|d| d.saturating_duration_since(Instant::now()));
+    let bounded = |t: Duration| remaining.map_or(t, |r| r.min(t));
     let apply_opts = ApplyOptions {
         force: spec.force,
+        stage_timeout: bounded(opts.apply.stage_timeout),
         ..opts.apply.clone()
     };
     let mut changes = match applier.apply_all(&objects, &apply_opts).await {
@@ -421,7 +445,7 @@ pub async fn reconcile(
         };
         let health_started = Instant::now();
         match applier
-            .wait_current(&targets, spec.timeout, Duration::from_secs(2))
+            .wait_current(&targets, bounded(spec.timeout), Duration::from_secs(2))
             .await
         {
             Ok(()) => {
@@ -502,6 +526,10 @@ mod tests {
         let e = g.check(&[o("Namespace", "x")], 100).expect_err("namespace");
         assert!(e.contains("Namespace"), "{e}");
         assert!(PruneGuard::off().check(&[o("Namespace", "x")], 1).is_ok());
+        assert!(
+            g.check(&[o("ConfigMap", "only")], 1).is_ok(),
+            "renaming the only object is not a mass deletion"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ SIZES=("$@"); [[ ${#SIZES[@]} -gt 0 ]] || SIZES=(100 400 1000)
 (cd "$ROOT" && cargo build --release -q -p sluice-engine)
 SLUICE="$ROOT/target/release/sluice"
 KUSTOMIZE="$("$ROOT/tests/testbed" tools)/kustomize"
-WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+WORK=$(mktemp -d); [[ -n ${KEEP_WORK:-} ]] || trap 'rm -rf "$WORK"' EXIT; echo "work: $WORK" >&2
 
 generate() { # N dir
   local n=$1 d=$2 i
@@ -102,8 +102,10 @@ YAML
 
 measure() { # label outfile cmd...
   local out=$2; shift 2
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$out" 2>/dev/null
-  cat "$WORK/time"
+  if ! /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$out" 2>"$WORK/err"; then
+    echo "$1 failed:" >&2; cat "$WORK/err" >&2; exit 1
+  fi
+  tail -1 "$WORK/time"
 }
 
 printf '%6s  %12s %12s  %12s %12s  %8s %8s\n' N "kustomize s" "sluice s" "kustomize MB" "sluice MB" "speedup" "memory"

@@ -133,32 +133,54 @@ fn deployment(obj: &Value, has_status: bool) -> Status {
     Status::Current
 }
 
+/// kstatus' StatefulSet rules: OnDelete sets are user-managed, a
+/// partitioned rollout is done once the partition is updated.
 fn statefulset(obj: &Value) -> Status {
     if obj.get("status").is_none() {
         return Status::InProgress("no status yet".into());
     }
-    let desired = int(obj, &["spec", "replicas"]).unwrap_or(1);
-    let ready = int(obj, &["status", "readyReplicas"]).unwrap_or(0);
-    let current = int(obj, &["status", "currentReplicas"]).unwrap_or(0);
-    let updated = int(obj, &["status", "updatedReplicas"]).unwrap_or(current);
-    if ready < desired {
-        return Status::InProgress(format!("ready: {ready}/{desired}"));
-    }
-    let rolling = obj
+    let strategy = obj
         .pointer("/spec/updateStrategy/type")
         .and_then(Value::as_str)
-        .unwrap_or("RollingUpdate")
-        == "RollingUpdate";
-    if rolling {
-        let cur_rev = obj
-            .pointer("/status/currentRevision")
-            .and_then(Value::as_str);
-        let upd_rev = obj
-            .pointer("/status/updateRevision")
-            .and_then(Value::as_str);
-        if cur_rev != upd_rev || updated < desired {
-            return Status::InProgress(format!("updated: {updated}/{desired}"));
+        .unwrap_or("RollingUpdate");
+    if strategy == "OnDelete" {
+        return Status::Current;
+    }
+    let desired = int(obj, &["spec", "replicas"]).unwrap_or(1);
+    let total = int(obj, &["status", "replicas"]).unwrap_or(0);
+    let ready = int(obj, &["status", "readyReplicas"]).unwrap_or(0);
+    let current = int(obj, &["status", "currentReplicas"]).unwrap_or(0);
+    let updated = int(obj, &["status", "updatedReplicas"]).unwrap_or(0);
+    if desired > total {
+        return Status::InProgress(format!("replicas: {total}/{desired}"));
+    }
+    if desired > ready {
+        return Status::InProgress(format!("ready: {ready}/{desired}"));
+    }
+    if total > desired {
+        return Status::InProgress(format!("pending termination: {}", total - desired));
+    }
+    if let Some(partition) = int(
+        obj,
+        &["spec", "updateStrategy", "rollingUpdate", "partition"],
+    ) && partition > 0
+    {
+        if updated < desired - partition {
+            return Status::InProgress(format!("updated: {updated}/{}", desired - partition));
         }
+        return Status::Current;
+    }
+    if desired > current {
+        return Status::InProgress(format!("current: {current}/{desired}"));
+    }
+    let cur_rev = obj
+        .pointer("/status/currentRevision")
+        .and_then(Value::as_str);
+    let upd_rev = obj
+        .pointer("/status/updateRevision")
+        .and_then(Value::as_str);
+    if cur_rev != upd_rev {
+        return Status::InProgress("waiting for the updated revision".into());
     }
     Status::Current
 }
@@ -250,6 +272,29 @@ mod tests {
         let mut short = d.clone();
         short["status"]["availableReplicas"] = json!(1);
         assert!(matches!(status(&short), Status::InProgress(_)));
+    }
+
+    #[test]
+    fn statefulsets_follow_kstatus() {
+        let base = json!({"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"generation": 1}, "spec": {"replicas": 3},
+            "status": {"observedGeneration": 1, "replicas": 3, "readyReplicas": 3, "currentReplicas": 3, "updatedReplicas": 3,
+                       "currentRevision": "a", "updateRevision": "a"}});
+        assert_eq!(status(&base), Status::Current);
+        let mut rolling = base.clone();
+        rolling["status"]["updateRevision"] = json!("b");
+        rolling["status"]["updatedReplicas"] = json!(1);
+        assert!(matches!(status(&rolling), Status::InProgress(_)));
+        let mut partitioned = rolling.clone();
+        partitioned["spec"]["updateStrategy"] =
+            json!({"type": "RollingUpdate", "rollingUpdate": {"partition": 2}});
+        assert_eq!(
+            status(&partitioned),
+            Status::Current,
+            "one of three updated is the partition's goal"
+        );
+        let mut on_delete = rolling.clone();
+        on_delete["spec"]["updateStrategy"] = json!({"type": "OnDelete"});
+        assert_eq!(status(&on_delete), Status::Current);
     }
 
     #[test]

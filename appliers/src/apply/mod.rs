@@ -110,6 +110,22 @@ impl Default for ApplyOptions {
     }
 }
 
+/// One object after the dry-run phase: its outcome, and the apply still to
+/// do, if any.
+struct Planned {
+    change: Change,
+    apply: Option<(Api<DynamicObject>, Value)>,
+}
+
+impl Planned {
+    fn done(change: Change) -> Self {
+        Self {
+            change,
+            apply: None,
+        }
+    }
+}
+
 /// Applies, prunes and health-checks objects on one cluster.
 #[derive(Clone)]
 pub struct Applier {
@@ -332,6 +348,27 @@ impl Applier {
         Ok(self.discovery.read().await.resolve_gvk(&gvk))
     }
 
+    /// The API of `o`'s group and kind in any served version (an inventory
+    /// may name a version the cluster no longer serves); `None` when the
+    /// kind is gone after a successful discovery.
+    async fn api_for_any_version(&self, o: &ObjectRef) -> Result<Option<Api<DynamicObject>>> {
+        let found = match self.resolve(o).await? {
+            Some(f) => Some(f),
+            None => self
+                .discovery
+                .read()
+                .await
+                .groups()
+                .filter(|g| g.name() == o.group)
+                .flat_map(|g| g.recommended_resources())
+                .find(|(ar, _)| ar.kind == o.kind),
+        };
+        Ok(found.map(|(ar, caps)| match caps.scope {
+            Scope::Namespaced => Api::namespaced_with(self.client.clone(), &o.namespace, &ar),
+            Scope::Cluster => Api::all_with(self.client.clone(), &ar),
+        }))
+    }
+
     async fn api_for(&self, o: &ObjectRef) -> Result<(Api<DynamicObject>, bool)> {
         let Some((ar, caps)) = self.resolve(o).await? else {
             return Err(Error::Build(format!(
@@ -366,7 +403,9 @@ impl Applier {
         Ok(got.map(|d| serde_json::to_value(d).unwrap_or(Value::Null)))
     }
 
-    /// Applies `objects` in Flux's stages. On failure, the changes made so
+    /// Applies `objects` in Flux's stages. Within a stage every object is
+    /// first dry-run (in parallel); only when all of them pass are the
+    /// drifted ones applied, in kind order. On failure, the changes made so
     /// far are returned with the error.
     pub async fn apply_all(
         &self,
@@ -386,22 +425,23 @@ impl Applier {
             objs.sort_by_key(|o| order::key(&object_ref(o)));
             // Collected first: a stream over a borrowing closure is not
             // `Send` for every lifetime, which `tokio::spawn` needs.
-            let futures: Vec<_> = objs.iter().map(|o| self.apply_one(o, opts)).collect();
-            let results: Vec<Result<Change>> = futures::stream::iter(futures)
+            let futures: Vec<_> = objs.iter().map(|o| self.plan_one(o, opts)).collect();
+            let planned: Vec<Result<Planned>> = futures::stream::iter(futures)
                 .buffered(opts.concurrency.max(1))
                 .collect()
                 .await;
-            let mut failure = None;
-            for r in results {
-                match r {
-                    Ok(c) => changes.push(c),
-                    Err(e) => {
-                        failure.get_or_insert(e);
-                    }
+            let mut plans = Vec::with_capacity(planned.len());
+            for p in planned {
+                match p {
+                    Ok(p) => plans.push(p),
+                    Err(e) => return Err((changes, e)),
                 }
             }
-            if let Some(e) = failure {
-                return Err((changes, e));
+            for p in plans {
+                match self.apply_planned(p, opts).await {
+                    Ok(c) => changes.push(c),
+                    Err(e) => return Err((changes, e)),
+                }
             }
             if stage < 3 && !opts.dry_run {
                 let refs: Vec<ObjectRef> = objs.iter().map(|o| object_ref(o)).collect();
@@ -422,27 +462,30 @@ impl Applier {
         Ok(changes)
     }
 
-    async fn apply_one(&self, obj: &Value, opts: &ApplyOptions) -> Result<Change> {
-        let mut r = object_ref(obj);
+    /// The first half of applying one object: everything but the apply —
+    /// opt-outs, field takeover, dry run, re-creation under force — and the
+    /// decision whether it drifted.
+    async fn plan_one(&self, obj: &Value, opts: &ApplyOptions) -> Result<Planned> {
+        let r = object_ref(obj);
         let (api, namespaced) = match self.api_for(&r).await {
             Ok(a) => a,
             // A plan may create a type whose CRD is in the same plan.
             Err(_) if opts.dry_run => {
-                return Ok(Change {
+                return Ok(Planned::done(Change {
                     object: r,
                     action: Action::Planned,
                     planned: Some("create"),
-                });
+                }));
             }
             Err(e) => return Err(e),
         };
-        let mut desired = obj.clone();
         if namespaced && r.namespace.is_empty() {
-            r.namespace = "default".into();
-            if let Some(md) = desired.get_mut("metadata").and_then(Value::as_object_mut) {
-                md.insert("namespace".into(), Value::String("default".into()));
-            }
+            return Err(Error::Build(format!(
+                "{}/{} namespace not specified: the server could not find the requested resource",
+                r.kind, r.name
+            )));
         }
+        let desired = obj.clone();
         let change = |action: Action, planned: Option<&'static str>| Change {
             object: r.clone(),
             action,
@@ -462,14 +505,18 @@ impl Applier {
             || either(SSA_KEY, "ignore")
             || (live_v.is_some() && meta_is(&desired, SSA_KEY, "ifnotpresent"))
         {
-            return Ok(change(Action::Skipped, None));
+            return Ok(Planned::done(change(Action::Skipped, None)));
         }
-        if let Some(l) = &live_v
+        let takeover = match &live_v {
+            Some(l) if !meta_is(&desired, SSA_KEY, "merge") => {
+                takeover_patch(l, &opts.field_manager)
+            }
+            _ => None,
+        };
+        if let Some(patch) = &takeover
             && !opts.dry_run
-            && !meta_is(&desired, SSA_KEY, "merge")
-            && let Some(patch) = takeover_patch(l, &opts.field_manager)
         {
-            api.patch(&r.name, &PatchParams::default(), &Patch::Merge(&patch))
+            api.patch(&r.name, &PatchParams::default(), &Patch::Merge(patch))
                 .await
                 .map_err(|e| {
                     Error::Build(format!(
@@ -478,12 +525,8 @@ impl Applier {
                     ))
                 })?;
         }
-        let pp = PatchParams::apply(&opts.field_manager).force();
-        let dry = {
-            let mut p = pp.clone();
-            p.dry_run = true;
-            p
-        };
+        let mut dry = PatchParams::apply(&opts.field_manager).force();
+        dry.dry_run = true;
         let dry_result = match api.patch(&r.name, &dry, &Patch::Apply(&desired)).await {
             Ok(d) => d,
             Err(e)
@@ -492,7 +535,7 @@ impl Applier {
                     && (opts.force || either(FORCE_KEY, "enabled")) =>
             {
                 if opts.dry_run {
-                    return Ok(change(Action::Planned, Some("recreate")));
+                    return Ok(Planned::done(change(Action::Planned, Some("recreate"))));
                 }
                 tracing::info!(object = %r, "re-creating: {}", api_message(&e));
                 api.delete(&r.name, &DeleteParams::background())
@@ -504,16 +547,14 @@ impl Applier {
                         ))
                     })?;
                 self.wait_gone(&api, &r, opts.stage_timeout).await?;
-                api.patch(&r.name, &pp, &Patch::Apply(&desired))
-                    .await
-                    .map_err(|e| {
-                        Error::Build(format!("{r} re-creation failed {}", api_message(&e)))
-                    })?;
-                return Ok(change(Action::Created, None));
+                return Ok(Planned {
+                    change: change(Action::Created, None),
+                    apply: Some((api, desired)),
+                });
             }
             // The namespace is created by this same plan.
             Err(kube::Error::Api(ae)) if opts.dry_run && live_v.is_none() && ae.code == 404 => {
-                return Ok(change(Action::Planned, Some("create")));
+                return Ok(Planned::done(change(Action::Planned, Some("create"))));
             }
             Err(e) => {
                 let reason = match &e {
@@ -532,22 +573,37 @@ impl Applier {
         let dry_v = serde_json::to_value(&dry_result).unwrap_or(Value::Null);
         let action = match &live_v {
             None => Action::Created,
+            // Fields other managers added are removed by the apply.
+            Some(_) if takeover.is_some() => Action::Configured,
             Some(l) if drift_view(l) != drift_view(&dry_v) => Action::Configured,
             Some(_) => Action::Unchanged,
         };
         if opts.dry_run {
-            return Ok(match action {
+            return Ok(Planned::done(match action {
                 Action::Created => change(Action::Planned, Some("create")),
                 Action::Configured => change(Action::Planned, Some("configure")),
                 other => change(other, None),
-            });
+            }));
         }
-        if action != Action::Unchanged {
+        if action == Action::Unchanged {
+            return Ok(Planned::done(change(action, None)));
+        }
+        Ok(Planned {
+            change: change(action, None),
+            apply: Some((api, desired)),
+        })
+    }
+
+    /// The second half: the apply itself, when the plan says so.
+    async fn apply_planned(&self, p: Planned, opts: &ApplyOptions) -> Result<Change> {
+        if let Some((api, desired)) = p.apply {
+            let r = &p.change.object;
+            let pp = PatchParams::apply(&opts.field_manager).force();
             api.patch(&r.name, &pp, &Patch::Apply(&desired))
                 .await
-                .map_err(|e| Error::Build(format!("{r} apply failed {}", api_message(&e))))?;
+                .map_err(|e| Error::Build(format!("{r} apply failed: {}", api_message(&e))))?;
         }
-        Ok(change(action, None))
+        Ok(p.change)
     }
 
     async fn wait_gone(
@@ -611,6 +667,12 @@ impl Applier {
                 return Ok(());
             }
             if started.elapsed() >= timeout {
+                const MAX: usize = 50;
+                let more = pending.len().saturating_sub(MAX);
+                pending.truncate(MAX);
+                if more > 0 {
+                    pending.push(format!("... and {more} more"));
+                }
                 return Err(format!(
                     "health check failed after {elapsed}: timeout waiting for: [{}]",
                     pending.join(", ")
@@ -639,11 +701,16 @@ impl Applier {
                 action,
                 planned: if dry_run { Some("prune") } else { None },
             };
-            let (api, _) = match self.api_for(o).await {
-                Ok(a) => a,
+            let api = match self.api_for_any_version(o).await {
+                Ok(Some(a)) => a,
                 // The type itself is gone (its CRD was pruned): nothing left to delete.
-                Err(_) => {
+                Ok(None) => {
                     changes.push(change(Action::Deleted));
+                    continue;
+                }
+                // Discovery failed: the object may well exist; keep it.
+                Err(e) => {
+                    errors.push(format!("{o}: {e}"));
                     continue;
                 }
             };

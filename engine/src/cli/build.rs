@@ -25,8 +25,8 @@ pub struct BuildArgs {
     /// The kustomization directory (a directory without one is built from its YAML files, as Flux does).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// Nothing outside this directory is read. Default: the enclosing git work tree, else the current
-    /// directory when it contains DIR, else DIR.
+    /// Nothing outside this directory is read. Default: the enclosing git work tree (as Flux confines
+    /// a build to its artifact), else no limit (as kustomize).
     #[arg(long)]
     pub root: Option<PathBuf>,
     /// Which files a kustomization may read.
@@ -47,12 +47,7 @@ fn default_root(dir: &Path) -> PathBuf {
             return a.to_path_buf();
         }
     }
-    if let Ok(cwd) = std::env::current_dir().and_then(|c| c.canonicalize())
-        && dir.starts_with(&cwd)
-    {
-        return cwd;
-    }
-    dir
+    PathBuf::from("/")
 }
 
 pub fn run(args: BuildArgs) -> Result<ExitCode> {

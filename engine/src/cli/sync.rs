@@ -342,6 +342,7 @@ pub async fn run(args: SyncArgs) -> Result<ExitCode> {
             max_share: args.prune_max_share,
             allow_namespaces: args.allow_prune_namespaces,
             allow_crds: args.allow_prune_crds,
+            ..PruneGuard::default()
         },
         concurrent_ssa: args.concurrent_ssa,
         requeue_dependency: args.requeue_dependency,

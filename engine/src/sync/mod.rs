@@ -192,6 +192,7 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
                     ..Default::default()
                 },
                 prune_guard: opts.prune_guard.clone(),
+                deadline: Some(deadline.into_std()),
             },
         };
         runner::run(
@@ -208,7 +209,9 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
 }
 
 /// Kustomizations this configuration made earlier but no longer lists:
-/// prune what they applied (when they prune) and delete them.
+/// prune what they applied (when they prune and are not suspended, as the
+/// same service account, within the prune guard) and delete them. A failure
+/// keeps the Kustomization for the next run and does not stop this one.
 async fn remove_dropped(ctx: &Context, c: &Configuration, ui: &Ui) -> Result<()> {
     let ar = flux::kustomization_resource();
     let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), &c.namespace, &ar);
@@ -219,37 +222,58 @@ async fn remove_dropped(ctx: &Context, c: &Configuration, ui: &Ui) -> Result<()>
         .map(|k| c.kustomization_name(&k.name))
         .collect();
     for obj in api.list(&lp).await?.items {
-        let v = flux::to_value(&obj);
         let name = obj.metadata.name.clone().unwrap_or_default();
         if wanted.contains(&name) {
             continue;
         }
-        let spec = flux::kustomization_spec(&v)?;
-        let mut pruned = 0;
-        if spec.prune && !spec.suspend {
-            let stale: Vec<ObjectRef> = flux::inventory(&v)
-                .iter()
-                .filter_map(ObjectRef::from_entry)
-                .collect();
-            let applier = ctx.applier(&c.namespace, None).await?;
-            let changes = applier
-                .prune(&stale, &spec.name, &spec.namespace, false)
-                .await
-                .map_err(|(_, e)| anyhow!("pruning for removed Kustomization {name}: {e}"))?;
-            pruned = changes
-                .iter()
-                .filter(|c| c.action == Action::Deleted)
-                .count();
+        match remove_one(ctx, &api, &flux::to_value(&obj), c.suspend).await {
+            Ok(pruned) => (ui.note)(&format!(
+                "removed Kustomization {}/{name} ({pruned} objects pruned)",
+                c.namespace
+            )),
+            Err(e) => (ui.note)(&format!(
+                "kept Kustomization {}/{name}, which the configuration no longer lists: {e:#}",
+                c.namespace
+            )),
         }
-        api.delete(&name, &DeleteParams::background())
-            .await
-            .with_context(|| format!("deleting Kustomization {name}"))?;
-        (ui.note)(&format!(
-            "removed Kustomization {}/{name} ({pruned} objects pruned)",
-            c.namespace
-        ));
     }
     Ok(())
+}
+
+async fn remove_one(
+    ctx: &Context,
+    api: &Api<DynamicObject>,
+    v: &Value,
+    config_suspended: bool,
+) -> Result<usize> {
+    let spec = flux::kustomization_spec(v)?;
+    let mut pruned = 0;
+    if spec.prune && !spec.suspend && !config_suspended {
+        let stale: Vec<ObjectRef> = flux::inventory(v)
+            .iter()
+            .filter_map(ObjectRef::from_entry)
+            .collect();
+        ctx.prune_guard
+            .check(&stale, stale.len())
+            .map_err(|m| anyhow!(m))?;
+        let sa = v
+            .pointer("/spec/serviceAccountName")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty());
+        let applier = ctx.applier(&spec.namespace, sa).await?;
+        let changes = applier
+            .prune(&stale, &spec.name, &spec.namespace, false)
+            .await
+            .map_err(|(_, e)| anyhow!("pruning: {e}"))?;
+        pruned = changes
+            .iter()
+            .filter(|c| c.action == Action::Deleted)
+            .count();
+    }
+    api.delete(&spec.name, &DeleteParams::background())
+        .await
+        .map_err(|e| anyhow!("deleting: {}", flux::api_error(&e)))?;
+    Ok(pruned)
 }
 
 fn planned(kustomization: &str, changes: &[Change]) -> Vec<PlannedChange> {
@@ -393,6 +417,7 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
                     &Options {
                         apply: dry.clone(),
                         prune_guard: opts.prune_guard.clone(),
+                        deadline: None,
                     },
                 )
                 .await;

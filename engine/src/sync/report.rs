@@ -194,8 +194,26 @@ impl Report {
         }
         for k in &c.kustomizations {
             let name = c.kustomization_name(&k.name);
-            let Ok(Some(obj)) = kss.get_opt(&name).await else {
-                continue;
+            let obj = match kss.get_opt(&name).await {
+                Ok(Some(obj)) => obj,
+                // Unread is not compliant: it counts as Unknown.
+                other => {
+                    let why = match other {
+                        Err(e) => {
+                            format!("could not read the Kustomization: {}", flux::api_error(&e))
+                        }
+                        _ => "the Kustomization does not exist".into(),
+                    };
+                    statuses.push(ObjectStatus {
+                        name: name.clone(),
+                        namespace: c.namespace.clone(),
+                        kind: "Kustomization".into(),
+                        compliance_state: Compliance::Unknown,
+                        applied_by: None,
+                        status_conditions: vec![Condition::unknown("Ready", "Unknown", why)],
+                    });
+                    continue;
+                }
             };
             let v = flux::to_value(&obj);
             statuses.push(object_status(&v, None));

@@ -169,12 +169,12 @@ pub async fn run(
         let Some(tx) = senders.remove(id) else {
             continue;
         };
-        let (ctx, settings, report, id) =
+        let (ctx, settings, report, node) =
             (ctx.clone(), settings.clone(), report.clone(), id.clone());
-        tasks.push(tokio::spawn(async move {
+        let task = tokio::spawn(async move {
             let r = run_node(
                 &ctx,
-                &id,
+                &node,
                 obj,
                 spec.retry_interval,
                 internal,
@@ -183,13 +183,29 @@ pub async fn run(
             )
             .await;
             let _ = tx.send(if r.ready { State::Done } else { State::GaveUp });
-            (id, r)
-        }));
+            r
+        });
+        tasks.push((id.clone(), task));
     }
-    for t in tasks {
-        if let Ok((id, r)) = t.await {
-            results.insert(id, r);
-        }
+    for (id, t) in tasks {
+        let r = match t.await {
+            Ok(r) => r,
+            Err(e) => {
+                // The sender went down with the task: dependents see a
+                // closed channel and give up.
+                let msg = format!("internal error: reconcile task failed: {e}");
+                if let Some((obj, _)) = specs.get(&id) {
+                    let _ = mark_not_ready(&ctx, obj, reason::RECONCILIATION_FAILED, &msg).await;
+                }
+                report(Event::Finished(id.clone(), false, msg.clone()));
+                NodeResult {
+                    ready: false,
+                    message: msg,
+                    attempts: 0,
+                }
+            }
+        };
+        results.insert(id, r);
     }
     results
 }
@@ -222,8 +238,21 @@ async fn run_node(
                     };
                 }
                 State::Pending => {
-                    if rx.changed().await.is_err() {
-                        break;
+                    match tokio::time::timeout_at(settings.deadline, rx.changed()).await {
+                        Ok(Ok(())) => {}
+                        // The dependency's task is gone without a word, or
+                        // the deadline passed: give up as after GaveUp.
+                        Ok(Err(_)) | Err(_) => {
+                            let msg = format!("dependency '{dep}' is not ready");
+                            let _ =
+                                mark_not_ready(ctx, &obj, reason::DEPENDENCY_NOT_READY, &msg).await;
+                            report(Event::Finished(id.to_string(), false, msg.clone()));
+                            return NodeResult {
+                                ready: false,
+                                message: msg,
+                                attempts: 0,
+                            };
+                        }
                     }
                 }
             }

@@ -155,8 +155,26 @@ fn apply_json(
             r.store_previous_id();
         }
         let id = r.cur_id();
+        // During a kustomize build every resource carries internal
+        // annotations, so `add /metadata/annotations/x` always finds its
+        // parent; an empty map stands in for them and is dropped after.
+        let added_annotations = match r.obj.get_mut("metadata") {
+            Some(Value::Object(md)) if !md.contains_key("annotations") => {
+                md.insert("annotations".into(), Value::Object(Default::default()));
+                true
+            }
+            _ => false,
+        };
         let mut doc = Value::Object(std::mem::take(&mut r.obj));
         let result = json6902::apply(&mut doc, ops);
+        if added_annotations
+            && let Some(Value::Object(md)) = doc.get_mut("metadata")
+            && md
+                .get("annotations")
+                .is_some_and(|a| a.as_object().is_some_and(|m| m.is_empty()))
+        {
+            md.remove("annotations");
+        }
         match doc {
             Value::Object(o) => r.obj = o,
             _ => {
