@@ -416,6 +416,8 @@ impl Builder {
         k: &Kustomization,
         acc: &mut Accumulator,
     ) -> Result<()> {
+        // Ids already present, kept while files are appended one by one.
+        let mut index = None;
         for entry in &k.resources {
             if is_remote(entry) {
                 return Err(Error::Unsupported {
@@ -430,6 +432,7 @@ impl Builder {
             let path = ldr.resolve(entry, "resources", false)?;
             if path.is_dir() {
                 self.accumulate_directory(ldr, entry, "resources", false, acc)?;
+                index = None;
             } else {
                 // Files obey the load restrictor; directories may be anywhere in the root.
                 ldr.resolve(entry, "resources", true)?;
@@ -437,7 +440,7 @@ impl Builder {
                 let shown = ldr.display(&path);
                 for r in load_resources(&text, &shown)? {
                     acc.res
-                        .append(r)
+                        .append_indexed(r, &mut index)
                         .context_with(|| format!("adding resources from '{shown}'"))?;
                 }
             }

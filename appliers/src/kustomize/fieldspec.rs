@@ -56,6 +56,20 @@ impl FieldSpec {
         gvk.is_selected_by(&self.gvk())
     }
 
+    /// [`FieldSpec::matches`] for a resource, without building its GVK
+    /// (this runs for every spec on every object).
+    pub fn selects(&self, res: &Resource) -> bool {
+        if !self.kind.is_empty() && self.kind != res.kind() {
+            return false;
+        }
+        if self.group.is_empty() && self.version.is_empty() {
+            return true;
+        }
+        let av = res.api_version();
+        let (g, v) = av.rsplit_once('/').unwrap_or(("", av));
+        (self.group.is_empty() || self.group == g) && (self.version.is_empty() || self.version == v)
+    }
+
     /// kustomize's merge identity: same path, and `self` selected by the
     /// other's GVK.
     pub fn effectively_equals(&self, other: &FieldSpec) -> bool {
@@ -70,13 +84,27 @@ impl FieldSpec {
         create: Create,
         set: &mut dyn FnMut(&mut Value) -> Result<()>,
     ) -> Result<()> {
-        if !self.matches(&res.gvk()) {
+        if !self.selects(res) {
+            return Ok(());
+        }
+        self.apply_split(res, &split_path(&self.path), create, set)
+    }
+
+    /// [`FieldSpec::apply`] with the path already split (callers that run
+    /// one spec over many objects split it once).
+    pub fn apply_split(
+        &self,
+        res: &mut Resource,
+        path: &[String],
+        create: Create,
+        set: &mut dyn FnMut(&mut Value) -> Result<()>,
+    ) -> Result<()> {
+        if !self.selects(res) {
             return Ok(());
         }
         let create = if self.create { create } else { Create::Never };
-        let path = split_path(&self.path);
         let mut root = Value::Object(std::mem::take(&mut res.obj));
-        let r = walk(&mut root, &path, create, set);
+        let r = walk(&mut root, path, create, set);
         if let Value::Object(m) = root {
             res.obj = m;
         }

@@ -2,6 +2,8 @@
 //! every field that names another object of the build is updated to that
 //! object's new name (and, for maps like RoleBinding subjects, namespace).
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::config::NameBackRefs;
@@ -14,6 +16,7 @@ use crate::error::{Error, Result};
 /// A referral candidate, snapshotted so referrers can be edited freely.
 struct Candidate {
     index: usize,
+    cluster_scoped: bool,
     cur: ResId,
     prev: Vec<ResId>,
     org_namespace: String,
@@ -33,9 +36,11 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
                 .first()
                 .map(|p| p.namespace.clone())
                 .unwrap_or_else(|| r.namespace().to_string());
+            let cur = r.cur_id();
             Candidate {
                 index,
-                cur: r.cur_id(),
+                cluster_scoped: cur.gvk.is_cluster_scoped(),
+                cur,
                 prev,
                 org_namespace,
                 prefixes: r.prefixes.clone(),
@@ -47,6 +52,17 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
     let changed: Vec<&Candidate> = snapshot.iter().filter(|c| !c.prev.is_empty()).collect();
     if changed.is_empty() {
         return Ok(());
+    }
+    // Candidates by every name they have had: a reference is looked up by
+    // its name first, so a build of N objects stays linear.
+    let mut by_name: HashMap<&str, Vec<&Candidate>> = HashMap::new();
+    for c in &changed {
+        let mut names: Vec<&str> = c.prev.iter().map(|p| p.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        for n in names {
+            by_name.entry(n).or_default().push(c);
+        }
     }
     let mut referrals: Vec<(usize, String)> = Vec::new();
     let n = m.len();
@@ -64,10 +80,7 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
             continue;
         }
         let referrer = &m.resources()[i];
-        let candidates = could_be_referenced_by(referrer, &changed);
-        if candidates.is_empty() {
-            continue;
-        }
+        let scope = Scope::of(referrer);
         let referrer_id = referrer.cur_id();
         let (ref_prefixes, ref_suffixes) = (referrer.prefixes.clone(), referrer.suffixes.clone());
         let role_ref_gvk = role_ref_gvk(referrer);
@@ -91,7 +104,10 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
                 } else {
                     None
                 },
-                candidates: &candidates,
+                scope: &scope,
+                changed: &changed,
+                by_name: &by_name,
+                scoped: std::cell::OnceCell::new(),
             };
             let mut found = Vec::new();
             spec.apply(res, Create::Never, &mut |v| ctx.set(v, &mut found))
@@ -110,32 +126,41 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
     Ok(())
 }
 
-/// kustomize's SubsetThatCouldBeReferencedByResource.
-fn could_be_referenced_by<'a>(referrer: &Resource, all: &[&'a Candidate]) -> Vec<&'a Candidate> {
-    let rid = referrer.cur_id();
-    if rid.gvk.is_cluster_scoped() {
-        return all.to_vec();
-    }
-    let mut binding_namespaces: Vec<String> = Vec::new();
-    if referrer.kind() == "RoleBinding"
-        && let Some(Value::Array(subjects)) = referrer.obj.get("subjects")
-    {
-        for s in subjects {
-            if s.get("kind").and_then(Value::as_str) == Some("ServiceAccount")
-                && let Some(ns) = s.get("namespace").and_then(Value::as_str)
-            {
-                binding_namespaces.push(ns.to_string());
+/// kustomize's SubsetThatCouldBeReferencedByResource, as a predicate.
+struct Scope {
+    referrer: ResId,
+    cluster_scoped: bool,
+    binding_namespaces: Vec<String>,
+}
+
+impl Scope {
+    fn of(referrer: &Resource) -> Self {
+        let rid = referrer.cur_id();
+        let mut binding_namespaces: Vec<String> = Vec::new();
+        if referrer.kind() == "RoleBinding"
+            && let Some(Value::Array(subjects)) = referrer.obj.get("subjects")
+        {
+            for s in subjects {
+                if s.get("kind").and_then(Value::as_str) == Some("ServiceAccount")
+                    && let Some(ns) = s.get("namespace").and_then(Value::as_str)
+                {
+                    binding_namespaces.push(ns.to_string());
+                }
             }
         }
+        Self {
+            cluster_scoped: rid.gvk.is_cluster_scoped(),
+            referrer: rid,
+            binding_namespaces,
+        }
     }
-    all.iter()
-        .copied()
-        .filter(|c| {
-            c.cur.gvk.is_cluster_scoped()
-                || c.cur.ns_equals(&rid)
-                || binding_namespaces.contains(&c.cur.namespace)
-        })
-        .collect()
+
+    fn admits(&self, c: &Candidate) -> bool {
+        self.cluster_scoped
+            || c.cluster_scoped
+            || c.cur.ns_equals(&self.referrer)
+            || self.binding_namespaces.contains(&c.cur.namespace)
+    }
 }
 
 fn role_ref_gvk(r: &Resource) -> Option<Gvk> {
@@ -155,7 +180,11 @@ struct Ctx<'a> {
     suffixes: &'a [String],
     target: &'a Gvk,
     role_ref: Option<&'a Gvk>,
-    candidates: &'a [&'a Candidate],
+    scope: &'a Scope,
+    changed: &'a [&'a Candidate],
+    by_name: &'a HashMap<&'a str, Vec<&'a Candidate>>,
+    /// Every candidate the referrer could see, computed on first need.
+    scoped: std::cell::OnceCell<Vec<&'a Candidate>>,
 }
 
 impl Ctx<'_> {
@@ -178,9 +207,27 @@ impl Ctx<'_> {
         }
     }
 
+    /// The candidates named `name` the referrer could see.
+    fn named(&self, name: &str) -> Vec<&Candidate> {
+        self.by_name
+            .get(name)
+            .map(|v| v.iter().copied().filter(|c| self.scope.admits(c)).collect())
+            .unwrap_or_default()
+    }
+
+    fn scoped(&self) -> &[&Candidate] {
+        self.scoped.get_or_init(|| {
+            self.changed
+                .iter()
+                .copied()
+                .filter(|c| self.scope.admits(c))
+                .collect()
+        })
+    }
+
     fn set_scalar(&self, v: &mut Value, found: &mut Vec<usize>) -> Result<()> {
         let Value::String(old) = v else { return Ok(()) };
-        let pool: Vec<&Candidate> = self.candidates.to_vec();
+        let pool: Vec<&Candidate> = self.named(old);
         if let Some(c) = self.select(old, pool, false)? {
             found.push(c.index);
             if c.cur.name != *old {
@@ -201,10 +248,10 @@ impl Ctx<'_> {
             ));
         };
         let pool: Vec<&Candidate> = match map.get("namespace").and_then(Value::as_str) {
-            None => self.candidates.to_vec(),
+            None => self.named(&old),
             Some(ns) => {
                 let by_org: Vec<&Candidate> = self
-                    .candidates
+                    .scoped()
                     .iter()
                     .copied()
                     .filter(|c| c.org_namespace == ns)
@@ -212,7 +259,7 @@ impl Ctx<'_> {
                 if !by_org.is_empty() {
                     by_org
                 } else {
-                    self.candidates
+                    self.scoped()
                         .iter()
                         .copied()
                         .filter(|c| c.cur.namespace == ns)

@@ -108,10 +108,13 @@ impl Gvk {
 
     /// Whether kustomize certainly knows this type as cluster-scoped.
     pub fn is_cluster_scoped(&self) -> bool {
-        let av = self.api_version();
-        CLUSTER_SCOPED
-            .iter()
-            .any(|(a, k)| *a == av && *k == self.kind)
+        CLUSTER_SCOPED.iter().any(|(a, k)| {
+            *k == self.kind
+                && match a.split_once('/') {
+                    Some((g, v)) => g == self.group && v == self.version,
+                    None => self.group.is_empty() && *a == self.version,
+                }
+        })
     }
 
     /// Whether this GVK is selected by `sel`: every non-empty part must match.

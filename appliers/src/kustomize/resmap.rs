@@ -58,6 +58,26 @@ impl ResMap {
         Ok(())
     }
 
+    /// Like [`ResMap::append`], with an index of the ids present that the
+    /// caller keeps across calls (built on first use; pass `None` again after
+    /// changing the map otherwise), so appending N resources is O(N).
+    pub fn append_indexed(
+        &mut self,
+        r: Resource,
+        index: &mut Option<std::collections::HashSet<(String, String, String)>>,
+    ) -> Result<()> {
+        let seen =
+            index.get_or_insert_with(|| self.items.iter().map(|x| id_key(&x.cur_id())).collect());
+        let id = r.cur_id();
+        if !seen.insert(id_key(&id)) {
+            return Err(Error::Build(format!(
+                "may not add resource with an already registered id: {id}"
+            )));
+        }
+        self.items.push(r);
+        Ok(())
+    }
+
     /// Appends every resource of `other` (see [`ResMap::append`]).
     pub fn append_all(&mut self, other: ResMap) -> Result<()> {
         // Index current ids once: large builds append thousands of resources.

@@ -220,6 +220,11 @@ impl Resource {
         self.prev.push((id.gvk.kind, id.name, ns));
     }
 
+    /// Whether it is, or ever was, called `name`.
+    pub fn had_name(&self, name: &str) -> bool {
+        self.name() == name || self.prev.iter().any(|(_, n, _)| n == name)
+    }
+
     /// Whether any id it has had (or has) satisfies `f`.
     pub fn any_id(&self, f: impl Fn(&ResId) -> bool) -> bool {
         f(&self.cur_id()) || self.prev_ids().iter().any(f)

@@ -206,7 +206,10 @@ fn patch_text(p: &Patch, ldr: &Loader) -> Result<(String, String)> {
 /// The one resource any of whose ids equals `id`.
 fn unique_target(m: &ResMap, id: &ResId) -> Result<usize> {
     let matches: Vec<usize> = (0..m.len())
-        .filter(|&i| !m.resources()[i].is_empty() && m.resources()[i].any_id(|x| x.equals(id)))
+        .filter(|&i| {
+            let r = &m.resources()[i];
+            r.had_name(&id.name) && !r.is_empty() && r.any_id(|x| x.equals(id))
+        })
         .collect();
     match matches.as_slice() {
         [i] => Ok(*i),

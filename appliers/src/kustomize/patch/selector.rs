@@ -54,9 +54,15 @@ impl Compiled {
     /// Whether `r` is selected: name and namespace by original or current
     /// id, the type by its current value, selectors on current metadata.
     pub fn matches(&self, r: &Resource) -> bool {
+        let ok = |re: &Option<Regex>, s: &str| re.as_ref().is_none_or(|re| re.is_match(s));
+        // Cheap rejections first, without building ids.
+        let cur_name = r.name();
+        let org_name = r.prev.first().map_or(cur_name, |p| p.1.as_str());
+        if !(ok(&self.name, org_name) || ok(&self.name, cur_name)) || !ok(&self.kind, r.kind()) {
+            return false;
+        }
         let cur = r.cur_id();
         let org = r.org_id();
-        let ok = |re: &Option<Regex>, s: &str| re.as_ref().is_none_or(|re| re.is_match(s));
         if !(ok(&self.namespace, org.effective_namespace())
             || ok(&self.namespace, cur.effective_namespace()))
         {

@@ -28,13 +28,17 @@ pub fn apply(m: &mut ResMap, img: &Image, specs: &[FieldSpec]) -> Result<()> {
             *s = rewrite(s, img);
         }
     };
+    let split: Vec<Vec<String>> = specs
+        .iter()
+        .map(|fs| crate::kustomize::fieldspec::split_path(&fs.path))
+        .collect();
     for r in m.resources_mut() {
         if r.kind() == "CustomResourceDefinition" {
             continue;
         }
         visit_containers(&mut r.obj, &update);
-        for fs in specs {
-            fs.apply(r, Create::Never, &mut |v| {
+        for (fs, path) in specs.iter().zip(&split) {
+            fs.apply_split(r, path, Create::Never, &mut |v| {
                 update(v);
                 Ok(())
             })?;

@@ -18,9 +18,13 @@ pub fn apply(
     if entries.is_empty() {
         return Ok(());
     }
+    let split: Vec<Vec<String>> = specs
+        .iter()
+        .map(|fs| crate::kustomize::fieldspec::split_path(&fs.path))
+        .collect();
     for r in m.resources_mut() {
-        for fs in specs {
-            fs.apply(r, Create::Map, &mut |v| {
+        for (fs, path) in specs.iter().zip(&split) {
+            fs.apply_split(r, path, Create::Map, &mut |v| {
                 if v.is_null() {
                     *v = Value::Object(Map::new());
                 }

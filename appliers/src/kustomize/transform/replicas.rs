@@ -11,9 +11,19 @@ use crate::kustomize::types::Replica;
 /// Applies one `replicas:` entry.
 pub fn apply(m: &mut ResMap, rep: &Replica, specs: &[FieldSpec]) -> Result<()> {
     let mut found = false;
+    // Names first: building ids for every resource per entry is quadratic.
+    let named: Vec<usize> = (0..m.len())
+        .filter(|&i| m.resources()[i].had_name(&rep.name))
+        .collect();
     for fs in specs {
-        let matches =
-            m.matching_any_id(|id| id.name == rep.name && id.gvk.is_selected_by(&fs.gvk()));
+        let sel = fs.gvk();
+        let matches: Vec<usize> = named
+            .iter()
+            .copied()
+            .filter(|&i| {
+                m.resources()[i].any_id(|id| id.name == rep.name && id.gvk.is_selected_by(&sel))
+            })
+            .collect();
         for i in matches {
             found = true;
             fs.apply(&mut m.resources_mut()[i], Create::Scalar, &mut |v| {
