@@ -444,8 +444,72 @@ fn indent(out: &mut String, n: usize) {
 
 fn sorted(m: &Map<String, Value>) -> Vec<(&String, &Value)> {
     let mut v: Vec<_> = m.iter().collect();
-    v.sort_by(|a, b| a.0.cmp(b.0));
+    v.sort_by(|a, b| key_order(a.0, b.0));
     v
+}
+
+/// go-yaml v2's map key order (its `keyList.Less`): letters compare by code
+/// point, any non-letter sorts before a letter, and runs of digits compare
+/// as numbers.
+fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let ar: Vec<char> = a.chars().collect();
+    let br: Vec<char> = b.chars().collect();
+    let less = |x: &[char], y: &[char]| -> bool {
+        for i in 0..x.len().min(y.len()) {
+            if x[i] == y[i] {
+                continue;
+            }
+            let (xl, yl) = (x[i].is_alphabetic(), y[i].is_alphabetic());
+            if xl && yl {
+                return x[i] < y[i];
+            }
+            if xl || yl {
+                return yl;
+            }
+            let (mut xn, mut yn) = (0i64, 0i64);
+            if x[i] == '0' || y[i] == '0' {
+                let mut j = i;
+                while j > 0 && x[j - 1].is_ascii_digit() {
+                    j -= 1;
+                    if x[j] != '0' {
+                        xn = 1;
+                        yn = 1;
+                        break;
+                    }
+                }
+            }
+            let mut xi = i;
+            while xi < x.len() && x[xi].is_ascii_digit() {
+                xn = xn
+                    .saturating_mul(10)
+                    .saturating_add(i64::from(x[xi] as u8 - b'0'));
+                xi += 1;
+            }
+            let mut yi = i;
+            while yi < y.len() && y[yi].is_ascii_digit() {
+                yn = yn
+                    .saturating_mul(10)
+                    .saturating_add(i64::from(y[yi] as u8 - b'0'));
+                yi += 1;
+            }
+            if xn != yn {
+                return xn < yn;
+            }
+            if xi != yi {
+                return xi < yi;
+            }
+            return x[i] < y[i];
+        }
+        x.len() < y.len()
+    };
+    if less(&ar, &br) {
+        Ordering::Less
+    } else if less(&br, &ar) {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
 }
 
 fn write_map(out: &mut String, m: &Map<String, Value>, ind: usize) {
@@ -663,7 +727,14 @@ fn quote_str(s: &str, block_indent: usize) -> String {
         } else {
             ""
         };
-        let mut out = format!("|{chomp}\n");
+        // A first line that starts with a space or is empty needs an
+        // explicit indentation indicator, which go-yaml writes as `2`.
+        let hint = if s.starts_with(' ') || s.starts_with('\n') {
+            "2"
+        } else {
+            ""
+        };
+        let mut out = format!("|{hint}{chomp}\n");
         let body = s.strip_suffix('\n').unwrap_or(s);
         for line in body.split('\n') {
             if !line.is_empty() {
@@ -683,10 +754,8 @@ fn quote_str(s: &str, block_indent: usize) -> String {
 }
 
 fn literal_allowed(s: &str) -> bool {
-    !s.starts_with(' ')
-        && !s.starts_with('\n')
-        && s.split('\n')
-            .all(|l| !l.ends_with(' ') && !l.ends_with('\t'))
+    s.split('\n')
+        .all(|l| !l.ends_with(' ') && !l.ends_with('\t'))
         && s.chars().all(|c| c == '\n' || c == '\t' || !c.is_control())
 }
 
@@ -752,6 +821,16 @@ mod tests {
     fn documents_and_empties() {
         let d = parse_documents("---\na: 1\n---\n---\n# c\n---\nb: 2\n", "t").expect("parses");
         assert_eq!(d, vec![json!({"a": 1}), json!({"b": 2})]);
+    }
+
+    #[test]
+    fn keys_sort_as_go_yaml_v2() {
+        let mut keys = vec!["ANOTHER_ENV", "A_FIRST_ENV", "b", "a10", "a9", "B", "a"];
+        keys.sort_by(|a, b| key_order(a, b));
+        assert_eq!(
+            keys,
+            vec!["A_FIRST_ENV", "ANOTHER_ENV", "B", "a", "a9", "a10", "b"]
+        );
     }
 
     #[test]

@@ -62,7 +62,7 @@ for c in range(1, commits):
 PY
 git -C "$WORK/repos/big.git" gc -q --aggressive 2>/dev/null || true
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-git daemon --reuseaddr --export-all --listen=127.0.0.1 --port="$PORT" --base-path="$WORK/repos" "$WORK/repos" &
+git daemon --reuseaddr --export-all --listen=127.0.0.1 --port="$PORT" --base-path="$WORK/repos" "$WORK/repos" 2>/dev/null &
 DAEMON=$!
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.1; done
 URL="git://127.0.0.1:$PORT/big.git"

@@ -14,7 +14,7 @@ use super::nameref;
 use super::patch;
 use super::replacement;
 use super::resmap::ResMap;
-use super::resource::{Origin, Resource};
+use super::resource::{ConfiguredBy, Origin, Resource};
 use super::sort;
 use super::transform::{images, labels, names, namespace, replicas};
 use super::types::{FILE_NAMES, Kustomization, Var};
@@ -123,7 +123,15 @@ impl Accumulator {
 pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
     let root = opts.root.clone().unwrap_or_else(|| dir.to_path_buf());
     let mut ldr = Loader::new(dir, &root, opts.load_restrictions)?;
-    let mut b = Builder { stack: Vec::new() };
+    let mut b = Builder {
+        stack: Vec::new(),
+        origin_dir: String::new(),
+        tracking: false,
+        schema_set: false,
+    };
+    // The schema strategic merge uses is per build (kustomize keeps it in a
+    // global); restore whatever this thread had when the build ends.
+    let _schema = super::openapi::use_schema(None);
     let mut k = match find_kustomization_file(ldr.dir())? {
         Some(name) => {
             ldr.set_file_name(&name);
@@ -136,12 +144,9 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
     if let Some(o) = &opts.overrides {
         o.apply_to(&mut k);
     }
-    if k.is_component() {
-        return Err(Error::Kustomization {
-            file: ldr.file_label(),
-            message: "a Component cannot be built on its own; include it from a kustomization's 'components'".into(),
-        });
-    }
+    // Only the top level's buildMetadata counts (kustomize hands it down).
+    b.tracking = !k.build_metadata.is_empty();
+    b.set_openapi(&ldr, &k, true)?;
     b.stack.push(ldr.dir().to_path_buf());
     let mut acc = Accumulator::new()?;
     b.accumulate(&ldr, &k, &mut acc)?;
@@ -199,7 +204,20 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
                 let mut a = r.string_map("annotations");
                 a.insert(
                     "config.kubernetes.io/origin".into(),
-                    Value::String(origin_text(o)),
+                    Value::String(o.to_yaml("")),
+                );
+                r.set_string_map("annotations", a);
+            }
+            if keep_transformations && !r.transformations.is_empty() {
+                let text: String = r
+                    .transformations
+                    .iter()
+                    .map(|t| format!("- {}", t.to_yaml("  ")))
+                    .collect();
+                let mut a = r.string_map("annotations");
+                a.insert(
+                    "alpha.config.kubernetes.io/transformations".into(),
+                    Value::String(text),
                 );
                 r.set_string_map("annotations", a);
             }
@@ -246,22 +264,6 @@ fn normalize_annotations(r: &mut Resource, keep_origin: bool, keep_transformatio
     } else {
         md.insert("annotations".into(), Value::Object(out));
     }
-}
-
-fn origin_text(o: &Origin) -> String {
-    let mut s = String::new();
-    if let Some(p) = &o.path {
-        s.push_str(&format!("path: {p}\n"));
-    }
-    if let Some(c) = &o.configured_in {
-        s.push_str(&format!("configuredIn: {c}\n"));
-    }
-    if let Some(by) = &o.configured_by {
-        s.push_str(&format!(
-            "configuredBy:\n  apiVersion: builtin\n  kind: {by}\n"
-        ));
-    }
-    s
 }
 
 /// The kustomization file of `dir`, if any; more than one is an error.
@@ -323,9 +325,80 @@ fn generated_kustomization(dir: &Path) -> Result<Kustomization> {
 struct Builder {
     /// Directories of the kustomizations being accumulated, outermost first.
     stack: Vec<PathBuf>,
+    /// The directory being accumulated, relative to the top-level one as
+    /// the entries spell it (`../base`), for origin annotations.
+    origin_dir: String,
+    /// Whether the top level's buildMetadata asks for origins or
+    /// transformations.
+    tracking: bool,
+    /// Whether an `openapi:` field chose the schema (the first one wins,
+    /// the top level's first of all).
+    schema_set: bool,
+}
+
+/// Go's `filepath.Join` + `Clean` for relative paths: `..` kept at the
+/// front, `.` and empty parts dropped.
+fn clean_join(a: &str, b: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for p in a.split('/').chain(b.split('/')) {
+        match p {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|l| *l != "..") => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
 }
 
 impl Builder {
+    /// kustomize's openapi.SetSchema: the top level always decides; a base
+    /// or component only when nothing chose a schema yet.
+    fn set_openapi(&mut self, ldr: &Loader, k: &Kustomization, reset: bool) -> Result<()> {
+        if self.schema_set && !reset {
+            return Ok(());
+        }
+        let file = ldr.file_label();
+        match (k.openapi.get("version"), k.openapi.get("path")) {
+            (Some(_), Some(_)) => Err(Error::Kustomization {
+                file,
+                message: "openapi: builtin version and custom schema provided, cannot use both"
+                    .into(),
+            }),
+            (None, Some(path)) => {
+                let text = ldr.read_text(path, "openapi")?;
+                let shown = ldr.display(&ldr.resolve(path, "openapi", true)?);
+                super::openapi::set_schema(Some(super::openapi::parse_custom(&text, &shown)?));
+                self.schema_set = true;
+                Ok(())
+            }
+            (Some(v), None) => {
+                if !super::openapi::BUILTIN_VERSIONS.contains(&v.as_str()) {
+                    return Err(Error::Kustomization {
+                        file,
+                        message: format!(
+                            "openapi: the specified OpenAPI version is not built in: '{v}' (built in: {})",
+                            super::openapi::BUILTIN_VERSIONS.join(", ")
+                        ),
+                    });
+                }
+                super::openapi::set_schema(None);
+                self.schema_set = true;
+                Ok(())
+            }
+            (None, None) => {
+                super::openapi::set_schema(None);
+                self.schema_set = false;
+                Ok(())
+            }
+        }
+    }
+
     fn accumulate(&mut self, ldr: &Loader, k: &Kustomization, acc: &mut Accumulator) -> Result<()> {
         let file = ldr.file_label();
         refuse_unsupported(k, &file)?;
@@ -370,19 +443,35 @@ impl Builder {
             for args in list {
                 let mut r = generator::generate(args, k.generator_options.as_ref(), secret, ldr)?;
                 r.origin = Some(Origin {
-                    configured_in: Some(ldr.file_label()),
-                    configured_by: Some(
-                        if secret {
-                            "SecretGenerator"
-                        } else {
-                            "ConfigMapGenerator"
-                        }
-                        .into(),
-                    ),
+                    configured_in: Some(clean_join(&self.origin_dir, ldr.file_name())),
+                    configured_by: Some(ConfiguredBy::builtin(if secret {
+                        "SecretGenerator"
+                    } else {
+                        "ConfigMapGenerator"
+                    })),
                     ..Default::default()
                 });
                 acc.res
                     .absorb_all(vec![r])
+                    .context_with(|| format!("merging from generator in {file}"))?;
+            }
+        }
+        if !k.generators.is_empty() {
+            let configs = self.plugin_configs(ldr, &k.generators, "generators")?;
+            for (cfg, origin) in configs {
+                let generated = super::plugins::generate(&cfg, ldr)
+                    .context_with(|| format!("{file}: generators: {}", cfg.cur_id()))?;
+                let generated = generated
+                    .into_iter()
+                    .map(|mut r| {
+                        if r.origin.is_none() {
+                            r.origin = Some(origin.clone());
+                        }
+                        r
+                    })
+                    .collect();
+                acc.res
+                    .absorb_all(generated)
                     .context_with(|| format!("merging from generator in {file}"))?;
             }
         }
@@ -391,6 +480,15 @@ impl Builder {
                 .context_with(|| format!("accumulating components of {file}"))?;
         }
         self.transform(ldr, k, acc)?;
+        if !k.transformers.is_empty() {
+            let configs = self.plugin_configs(ldr, &k.transformers, "transformers")?;
+            for (cfg, origin) in configs {
+                super::plugins::transform(&cfg, ldr, &mut acc.res)
+                    .context_with(|| format!("{file}: transformers: {}", cfg.cur_id()))?;
+                self.track(&mut acc.res, origin);
+                acc.res.drop_empties();
+            }
+        }
         for v in &k.vars {
             let matched = acc.res.matching_any_id(|id| vars::objref_matches(v, id));
             match matched.as_slice() {
@@ -438,7 +536,11 @@ impl Builder {
                 ldr.resolve(entry, "resources", true)?;
                 let text = ldr.read_text(entry, "resources")?;
                 let shown = ldr.display(&path);
-                for r in load_resources(&text, &shown)? {
+                for mut r in load_resources(&text, &shown)? {
+                    r.origin = Some(Origin {
+                        path: Some(clean_join(&self.origin_dir, entry)),
+                        ..Default::default()
+                    });
                     acc.res
                         .append_indexed(r, &mut index)
                         .context_with(|| format!("adding resources from '{shown}'"))?;
@@ -495,7 +597,10 @@ impl Builder {
                 message: "a Component must be listed in 'components', not in 'resources'".into(),
             });
         }
+        self.set_openapi(&child, &k, false)?;
         self.stack.push(path);
+        let inner = clean_join(&self.origin_dir, entry);
+        let saved_origin = std::mem::replace(&mut self.origin_dir, inner);
         let result = if component {
             self.accumulate(&child, &k, acc)
         } else {
@@ -505,7 +610,91 @@ impl Builder {
             })
         };
         self.stack.pop();
+        self.origin_dir = saved_origin;
         result.context_with(|| format!("building '{}'", child.display(child.dir())))
+    }
+
+    /// Records a transformer run for `buildMetadata`: every resource present
+    /// gets it appended (or as its origin when it has none), as kustomize's
+    /// AddTransformerAnnotation does.
+    fn track(&self, res: &mut ResMap, origin: Origin) {
+        if !self.tracking {
+            return;
+        }
+        for r in res.resources_mut() {
+            if r.origin.is_none() {
+                r.origin = Some(origin.clone());
+            } else {
+                r.transformations.push(origin.clone());
+            }
+        }
+    }
+
+    fn builtin_origin(&self, ldr: &Loader, kind: &str) -> Origin {
+        Origin {
+            configured_in: Some(clean_join(&self.origin_dir, ldr.file_name())),
+            configured_by: Some(ConfiguredBy::builtin(kind)),
+            ..Default::default()
+        }
+    }
+
+    /// The plugin configurations named in `generators:`/`transformers:`:
+    /// inline YAML, files, or kustomization directories whose output they
+    /// are; each with the origin its outputs are credited to.
+    fn plugin_configs(
+        &mut self,
+        ldr: &Loader,
+        entries: &[String],
+        field: &str,
+    ) -> Result<Vec<(Resource, Origin)>> {
+        let mut configs: Vec<(Resource, Origin)> = Vec::new();
+        let inline_in = clean_join(&self.origin_dir, ldr.file_name());
+        for entry in entries {
+            let inline = load_resources(entry, &format!("{field} (inline)"))
+                .ok()
+                .filter(|rs| !rs.is_empty());
+            let loaded: Vec<(Resource, String)> = match inline {
+                Some(rs) => rs.into_iter().map(|r| (r, inline_in.clone())).collect(),
+                None => {
+                    let mut sub = Accumulator::new()?;
+                    let k = Kustomization {
+                        resources: vec![entry.clone()],
+                        ..Default::default()
+                    };
+                    self.accumulate_resources(ldr, &k, &mut sub)
+                        .context_with(|| format!("loading {field} of {}", ldr.file_label()))?;
+                    sub.res
+                        .into_resources()
+                        .into_iter()
+                        .map(|r| {
+                            let from = r
+                                .origin
+                                .as_ref()
+                                .and_then(|o| o.path.clone())
+                                .unwrap_or_else(|| inline_in.clone());
+                            (r, from)
+                        })
+                        .collect()
+                }
+            };
+            for (r, configured_in) in loaded {
+                let by = ConfiguredBy {
+                    api_version: r.api_version().to_string(),
+                    kind: r.kind().to_string(),
+                    name: r.name().to_string(),
+                    namespace: r.namespace().to_string(),
+                };
+                configs.push((
+                    r,
+                    Origin {
+                        configured_in: Some(configured_in),
+                        configured_by: Some(by),
+                        ..Default::default()
+                    },
+                ));
+            }
+        }
+        Ok(configs)
     }
 
     fn transform(&mut self, ldr: &Loader, k: &Kustomization, acc: &mut Accumulator) -> Result<()> {
@@ -514,33 +703,45 @@ impl Builder {
         let cfg = &acc.cfg;
         let step = |r: Result<()>, what: &str| r.context_with(|| format!("{file}: {what}"));
 
-        step(
-            patch::apply_strategic_merge_files(res, &k.patches_strategic_merge, ldr),
-            "patchesStrategicMerge",
-        )?;
-        res.drop_empties();
+        if !k.patches_strategic_merge.is_empty() {
+            step(
+                patch::apply_strategic_merge_files(res, &k.patches_strategic_merge, ldr),
+                "patchesStrategicMerge",
+            )?;
+            self.track(
+                res,
+                self.builtin_origin(ldr, "PatchStrategicMergeTransformer"),
+            );
+            res.drop_empties();
+        }
         for (i, p) in k.patches.iter().enumerate() {
             step(
                 patch::apply_patch_entry(res, p, ldr),
                 &format!("patches[{i}]"),
             )?;
+            self.track(res, self.builtin_origin(ldr, "PatchTransformer"));
             res.drop_empties();
         }
-        step(
-            namespace::apply(res, &k.namespace, &cfg.namespace),
-            "namespace",
-        )?;
+        if !k.namespace.is_empty() {
+            step(
+                namespace::apply(res, &k.namespace, &cfg.namespace),
+                "namespace",
+            )?;
+            self.track(res, self.builtin_origin(ldr, "NamespaceTransformer"));
+        }
         if !k.name_prefix.is_empty() {
             step(
                 names::apply(res, &k.name_prefix, names::End::Prefix, &cfg.name_prefix),
                 "namePrefix",
             )?;
+            self.track(res, self.builtin_origin(ldr, "PrefixTransformer"));
         }
         if !k.name_suffix.is_empty() {
             step(
                 names::apply(res, &k.name_suffix, names::End::Suffix, &cfg.name_suffix),
                 "nameSuffix",
             )?;
+            self.track(res, self.builtin_origin(ldr, "SuffixTransformer"));
         }
         for (i, l) in k.labels.iter().enumerate() {
             let specs = label_specs(l, cfg)?;
@@ -548,31 +749,42 @@ impl Builder {
                 labels::apply(res, &l.pairs, &specs),
                 &format!("labels[{i}]"),
             )?;
+            self.track(res, self.builtin_origin(ldr, "LabelTransformer"));
         }
-        step(
-            labels::apply(res, &k.common_labels, &cfg.common_labels),
-            "commonLabels",
-        )?;
-        step(
-            labels::apply(res, &k.common_annotations, &cfg.common_annotations),
-            "commonAnnotations",
-        )?;
+        if !k.common_labels.is_empty() || !k.labels.is_empty() {
+            step(
+                labels::apply(res, &k.common_labels, &cfg.common_labels),
+                "commonLabels",
+            )?;
+            self.track(res, self.builtin_origin(ldr, "LabelTransformer"));
+        }
+        if !k.common_annotations.is_empty() {
+            step(
+                labels::apply(res, &k.common_annotations, &cfg.common_annotations),
+                "commonAnnotations",
+            )?;
+            self.track(res, self.builtin_origin(ldr, "AnnotationsTransformer"));
+        }
         for (i, p) in k.patches_json6902.iter().enumerate() {
             step(
                 patch::apply_json6902_entry(res, p, ldr),
                 &format!("patchesJson6902[{i}]"),
             )?;
+            self.track(res, self.builtin_origin(ldr, "PatchJson6902Transformer"));
             res.drop_empties();
         }
         for r in &k.replicas {
             step(replicas::apply(res, r, &cfg.replicas), "replicas")?;
+            self.track(res, self.builtin_origin(ldr, "ReplicaCountTransformer"));
         }
         for img in &k.images {
             step(images::apply(res, img, &cfg.images), "images")?;
+            self.track(res, self.builtin_origin(ldr, "ImageTagTransformer"));
         }
         let repl = replacement::load(&k.replacements, ldr)?;
         if !repl.is_empty() {
             step(replacement::apply(res, &repl), "replacements")?;
+            self.track(res, self.builtin_origin(ldr, "ReplacementTransformer"));
         }
         Ok(())
     }
@@ -618,18 +830,6 @@ fn refuse_unsupported(k: &Kustomization, file: &str) -> Result<()> {
         return unsupported(
             "helmCharts",
             "Helm chart inflation is not built in; use a HelmRelease",
-        );
-    }
-    if !k.generators.is_empty() {
-        return unsupported(
-            "generators",
-            "generator plugins and KRM functions are not run",
-        );
-    }
-    if !k.transformers.is_empty() {
-        return unsupported(
-            "transformers",
-            "transformer plugins and KRM functions are not run",
         );
     }
     if !k.validators.is_empty() {

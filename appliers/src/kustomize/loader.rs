@@ -71,6 +71,15 @@ impl Loader {
         self.file_name = name.to_string();
     }
 
+    /// The kustomization file's name (`kustomization.yaml` when unknown).
+    pub fn file_name(&self) -> &str {
+        if self.file_name.is_empty() {
+            "kustomization.yaml"
+        } else {
+            &self.file_name
+        }
+    }
+
     /// `dir/kustomization.yaml` relative to the root, for messages.
     pub fn file_label(&self) -> String {
         let rel = self.display(&self.dir);

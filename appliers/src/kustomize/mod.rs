@@ -11,6 +11,7 @@ pub mod loader;
 pub mod nameref;
 pub mod openapi;
 pub mod patch;
+pub mod plugins;
 pub mod replacement;
 pub mod resid;
 pub mod resmap;

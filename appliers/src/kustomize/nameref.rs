@@ -24,8 +24,34 @@ struct Candidate {
     suffixes: Vec<String>,
 }
 
+/// kustomize reads the namespaces of a RoleBinding's ServiceAccount
+/// subjects for every referrer and refuses one that is not a string.
+fn check_role_bindings(m: &ResMap) -> Result<()> {
+    for r in m.resources() {
+        if r.kind() != "RoleBinding" {
+            continue;
+        }
+        let Some(Value::Array(subjects)) = r.obj.get("subjects") else {
+            continue;
+        };
+        for s in subjects {
+            if let Some(ns) = s.get("namespace")
+                && s.get("kind").and_then(Value::as_str) == Some("ServiceAccount")
+                && !ns.is_string()
+            {
+                return Err(Error::Build(format!(
+                    "Invalid Input: namespace is blank for resource \"{}\"",
+                    r.cur_id()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Fixes every back reference in `m`.
 pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
+    check_role_bindings(m)?;
     let snapshot: Vec<Candidate> = m
         .resources()
         .iter()

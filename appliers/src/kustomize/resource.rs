@@ -45,15 +45,81 @@ impl Behavior {
     }
 }
 
-/// Where a resource came from, for `buildMetadata: [originAnnotations]`.
+/// Where a resource came from, for `buildMetadata: [originAnnotations]`,
+/// and which transformer touched it (`transformerAnnotations`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Origin {
     /// File path relative to the top-level kustomization.
     pub path: Option<String>,
-    /// The kustomization that configured a generator.
+    /// The file that configured a generator or transformer, relative to the
+    /// top-level kustomization.
     pub configured_in: Option<String>,
-    /// The generator kind, e.g. `ConfigMapGenerator`.
-    pub configured_by: Option<String>,
+    /// The generator or transformer.
+    pub configured_by: Option<ConfiguredBy>,
+}
+
+/// kyaml's ResourceIdentifier of a plugin configuration.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConfiguredBy {
+    /// `builtin` for builtin plugins.
+    pub api_version: String,
+    /// e.g. `ConfigMapGenerator`.
+    pub kind: String,
+    /// The configuration's `metadata.name` (plugin configurations only).
+    pub name: String,
+    /// The configuration's `metadata.namespace`.
+    pub namespace: String,
+}
+
+impl ConfiguredBy {
+    /// A builtin configured by a kustomization field.
+    pub fn builtin(kind: &str) -> Self {
+        Self {
+            api_version: "builtin".into(),
+            kind: kind.into(),
+            ..Default::default()
+        }
+    }
+}
+
+impl Origin {
+    /// kyaml's rendering: `path`, `configuredIn`, `configuredBy`, each only
+    /// when set, two-space indentation.
+    pub fn to_yaml(&self, indent: &str) -> String {
+        let mut s = String::new();
+        let mut line = |text: String| {
+            s.push_str(if s.is_empty() { "" } else { indent });
+            s.push_str(&text);
+            s.push('\n');
+        };
+        if let Some(p) = &self.path {
+            line(format!("path: {}", yaml_scalar(p)));
+        }
+        if let Some(c) = &self.configured_in {
+            line(format!("configuredIn: {}", yaml_scalar(c)));
+        }
+        if let Some(by) = &self.configured_by {
+            line("configuredBy:".into());
+            for (k, v) in [
+                ("apiVersion", &by.api_version),
+                ("kind", &by.kind),
+                ("name", &by.name),
+                ("namespace", &by.namespace),
+            ] {
+                if !v.is_empty() {
+                    line(format!("  {k}: {}", yaml_scalar(v)));
+                }
+            }
+        }
+        s
+    }
+}
+
+/// A plain YAML scalar, quoted when go-yaml would quote it.
+fn yaml_scalar(s: &str) -> String {
+    crate::manifest::to_yaml(&Value::String(s.to_string()))
+        .trim_end()
+        .to_string()
 }
 
 /// A resource being built.
@@ -73,6 +139,8 @@ pub struct Resource {
     pub behavior: Behavior,
     /// Where it came from.
     pub origin: Option<Origin>,
+    /// Transformers that ran over it, in order (`transformerAnnotations`).
+    pub transformations: Vec<Origin>,
     /// Names of vars that refer to this resource.
     pub ref_vars: Vec<String>,
     /// Ids of resources whose name references resolved to this one.
@@ -99,12 +167,6 @@ impl Resource {
                 r.describe()
             )));
         }
-        if r.api_version().is_empty() {
-            return Err(Error::Build(format!(
-                "{source}: missing 'apiVersion' in object {}",
-                r.describe()
-            )));
-        }
         if r.name().is_empty() {
             return Err(Error::Build(format!(
                 "{source}: missing metadata.name in {} object",
@@ -124,6 +186,7 @@ impl Resource {
             needs_hash: false,
             behavior: Behavior::Unspecified,
             origin: None,
+            transformations: Vec::new(),
             ref_vars: Vec::new(),
             ref_by: Vec::new(),
             allow_name_change: false,

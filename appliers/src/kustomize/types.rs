@@ -451,6 +451,17 @@ impl Kustomization {
                 message: format!("kind '{}' is neither Kustomization nor Component", k.kind),
             });
         }
+        let required = if k.kind == COMPONENT_KIND {
+            "kustomize.config.k8s.io/v1alpha1"
+        } else {
+            "kustomize.config.k8s.io/v1beta1"
+        };
+        if !k.api_version.is_empty() && k.api_version != required {
+            return Err(Error::Kustomization {
+                file: file.into(),
+                message: format!("apiVersion for {} should be {required}", k.kind),
+            });
+        }
         k.resources.append(&mut k.bases);
         k.images.append(&mut k.image_tags);
         for g in k
