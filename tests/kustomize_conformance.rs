@@ -43,10 +43,6 @@ fn restrictor(case_dir: &Path) -> LoadRestrictions {
     }
 }
 
-fn kustomize(dir: &Path) -> Result<String, String> {
-    kustomize_with(dir, LoadRestrictions::RootOnly)
-}
-
 fn kustomize_with(dir: &Path, lr: LoadRestrictions) -> Result<String, String> {
     let bin = sluice_tests::tools::kustomize().map_err(|e| e.to_string())?;
     let mut cmd = Command::new(bin);

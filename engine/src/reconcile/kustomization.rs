@@ -259,9 +259,16 @@ impl StatusWriter<'_> {
         s
     }
 
-    async fn write(&self, status: Value) -> Result<()> {
+    async fn write(&self, mut status: Value) -> Result<()> {
         if self.dry_run {
             return Ok(());
+        }
+        // Flux stamps every condition with the generation it describes.
+        let generation = self.obj.pointer("/metadata/generation").cloned();
+        if let (Some(g), Some(Value::Array(conds))) = (generation, status.get_mut("conditions")) {
+            for c in conds {
+                c["observedGeneration"] = g.clone();
+            }
         }
         flux::patch_status(
             self.api,

@@ -164,6 +164,12 @@ pub async fn reconcile_git_repository(
             )
         }
     };
+    let mut status = status;
+    if let (Some(g), Some(Value::Array(conds))) = (generation, status.get_mut("conditions")) {
+        for c in conds {
+            c["observedGeneration"] = json!(g);
+        }
+    }
     flux::patch_status(&api, &ar, &name, status, flux::STATUS_MANAGER_SOURCE).await?;
     Ok(outcome)
 }
