@@ -533,8 +533,7 @@ impl Builder {
                 index = None;
             } else {
                 // Files obey the load restrictor; directories may be anywhere in the root.
-                ldr.resolve(entry, "resources", true)?;
-                let text = ldr.read_text(entry, "resources")?;
+                let text = ldr.read_resolved_text(&path, entry, "resources")?;
                 let shown = ldr.display(&path);
                 for mut r in load_resources(&text, &shown)? {
                     r.origin = Some(Origin {

@@ -163,6 +163,26 @@ impl Loader {
         std::fs::read(&p).map_err(|e| Error::io(p, e))
     }
 
+    /// Reads a file already resolved by [`Loader::resolve`] (as a
+    /// directory-or-file entry), applying the file restrictions — one
+    /// resolution per file instead of three.
+    pub fn read_resolved_text(&self, real: &Path, rel: &str, field: &str) -> Result<String> {
+        if self.restrictions == LoadRestrictions::RootOnly && !real.starts_with(&self.dir) {
+            return Err(Error::OutsideRoot {
+                path: rel.into(),
+                root: self.dir.display().to_string(),
+                from: format!("'{field}' in {}", self.file_label()),
+            });
+        }
+        let bytes = std::fs::read(real).map_err(|e| Error::io(real, e))?;
+        String::from_utf8(bytes).map_err(|_| {
+            Error::Build(format!(
+                "'{rel}' in '{field}' of {} is not UTF-8",
+                self.file_label()
+            ))
+        })
+    }
+
     /// Reads a file named in `field` as UTF-8 text.
     pub fn read_text(&self, rel: &str, field: &str) -> Result<String> {
         let bytes = self.read_file(rel, field)?;

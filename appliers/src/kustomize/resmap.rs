@@ -13,6 +13,10 @@ use crate::error::{Error, Result};
 #[derive(Clone, Debug, Default)]
 pub struct ResMap {
     items: Vec<Resource>,
+    /// Positions by every name a resource has had, built on first use and
+    /// kept up to date by [`ResMap::with_resource_mut`]; dropped by anything
+    /// else that can change names or positions.
+    names: std::cell::RefCell<Option<HashMap<String, Vec<usize>>>>,
 }
 
 impl ResMap {
@@ -26,9 +30,49 @@ impl ResMap {
         &self.items
     }
 
-    /// The resources, mutably.
+    /// The resources, mutably (drops the name index).
     pub fn resources_mut(&mut self) -> &mut Vec<Resource> {
+        self.names.get_mut().take();
         &mut self.items
+    }
+
+    /// Changes one resource, keeping the name index current.
+    pub fn with_resource_mut<T>(&mut self, i: usize, f: impl FnOnce(&mut Resource) -> T) -> T {
+        let before = self.items[i].all_names();
+        let out = f(&mut self.items[i]);
+        let after = self.items[i].all_names();
+        if before != after
+            && let Some(index) = self.names.get_mut()
+        {
+            for n in &before {
+                if let Some(v) = index.get_mut(n) {
+                    v.retain(|&x| x != i);
+                }
+            }
+            for n in after {
+                let v = index.entry(n).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                    v.sort_unstable();
+                }
+            }
+        }
+        out
+    }
+
+    /// Positions of the resources that are, or ever were, called `name`.
+    pub fn indices_named(&self, name: &str) -> Vec<usize> {
+        let mut cache = self.names.borrow_mut();
+        let index = cache.get_or_insert_with(|| {
+            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, r) in self.items.iter().enumerate() {
+                for n in r.all_names() {
+                    index.entry(n).or_default().push(i);
+                }
+            }
+            index
+        });
+        index.get(name).cloned().unwrap_or_default()
     }
 
     /// Consumes the map.
@@ -54,6 +98,7 @@ impl ResMap {
                 "may not add resource with an already registered id: {id}"
             )));
         }
+        self.names.get_mut().take();
         self.items.push(r);
         Ok(())
     }
@@ -74,6 +119,7 @@ impl ResMap {
                 "may not add resource with an already registered id: {id}"
             )));
         }
+        self.names.get_mut().take();
         self.items.push(r);
         Ok(())
     }
@@ -93,6 +139,7 @@ impl ResMap {
                     "may not add resource with an already registered id: {id}"
                 )));
             }
+            self.names.get_mut().take();
             self.items.push(r);
         }
         Ok(())
@@ -117,6 +164,7 @@ impl ResMap {
                     "id {id} does not exist; cannot merge or replace"
                 ))),
                 _ => {
+                    self.names.get_mut().take();
                     self.items.push(res);
                     Ok(())
                 }
@@ -141,6 +189,7 @@ impl ResMap {
                         )));
                     }
                 }
+                self.names.get_mut().take();
                 self.items[*i] = res;
                 Ok(())
             }
@@ -152,7 +201,10 @@ impl ResMap {
 
     /// Removes resources left empty by a transformer (`$patch: delete`).
     pub fn drop_empties(&mut self) {
-        self.items.retain(|r| !r.is_empty());
+        if self.items.iter().any(Resource::is_empty) {
+            self.names.get_mut().take();
+            self.items.retain(|r| !r.is_empty());
+        }
     }
 
     /// Indexes of resources any of whose ids satisfies `f`.

@@ -283,6 +283,15 @@ impl Resource {
         self.prev.push((id.gvk.kind, id.name, ns));
     }
 
+    /// Every name it has had, current included, without repeats.
+    pub fn all_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.prev.iter().map(|(_, n, _)| n.clone()).collect();
+        v.push(self.name().to_string());
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     /// Whether it is, or ever was, called `name`.
     pub fn had_name(&self, name: &str) -> bool {
         self.name() == name || self.prev.iter().any(|(_, n, _)| n == name)

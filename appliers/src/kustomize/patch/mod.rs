@@ -42,7 +42,7 @@ pub fn apply_strategic_merge_files(m: &mut ResMap, entries: &[String], ldr: &Loa
     }
     for p in &patches {
         let i = unique_target(m, &p.cur_id())?;
-        apply_smp(&mut m.resources_mut()[i], p, false, false)?;
+        m.with_resource_mut(i, |r| apply_smp(r, p, false, false))?;
     }
     m.drop_empties();
     Ok(())
@@ -79,14 +79,15 @@ pub fn apply_patch_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> 
                         .filter(|&i| sel.matches(&m.resources()[i]))
                         .collect();
                     for i in chosen {
-                        let r = &mut m.resources_mut()[i];
-                        // The patch takes the target's type, then its own kind again.
-                        let mut pc = patch.clone();
-                        pc.obj.insert(
-                            "apiVersion".into(),
-                            Value::String(r.api_version().to_string()),
-                        );
-                        apply_smp(r, &pc, allow_name, allow_kind)?;
+                        m.with_resource_mut(i, |r| {
+                            // The patch takes the target's type, then its own kind again.
+                            let mut pc = patch.clone();
+                            pc.obj.insert(
+                                "apiVersion".into(),
+                                Value::String(r.api_version().to_string()),
+                            );
+                            apply_smp(r, &pc, allow_name, allow_kind)
+                        })?;
                     }
                     m.drop_empties();
                     m.check_unique("patch")?;
@@ -99,7 +100,7 @@ pub fn apply_patch_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> 
                                 patch.cur_id()
                             ))
                         })?;
-                        apply_smp(&mut m.resources_mut()[i], patch, allow_name, allow_kind)?;
+                        m.with_resource_mut(i, |r| apply_smp(r, patch, allow_name, allow_kind))?;
                     }
                 }
             }
@@ -150,40 +151,41 @@ fn apply_json(
         if !sel.matches(&m.resources()[i]) {
             continue;
         }
-        let r = &mut m.resources_mut()[i];
-        if store_prev {
-            r.store_previous_id();
-        }
-        let id = r.cur_id();
-        // During a kustomize build every resource carries internal
-        // annotations, so `add /metadata/annotations/x` always finds its
-        // parent; an empty map stands in for them and is dropped after.
-        let added_annotations = match r.obj.get_mut("metadata") {
-            Some(Value::Object(md)) if !md.contains_key("annotations") => {
-                md.insert("annotations".into(), Value::Object(Default::default()));
-                true
+        m.with_resource_mut(i, |r| -> Result<()> {
+            if store_prev {
+                r.store_previous_id();
             }
-            _ => false,
-        };
-        let mut doc = Value::Object(std::mem::take(&mut r.obj));
-        let result = json6902::apply(&mut doc, ops);
-        if added_annotations
-            && let Some(Value::Object(md)) = doc.get_mut("metadata")
-            && md
-                .get("annotations")
-                .is_some_and(|a| a.as_object().is_some_and(|m| m.is_empty()))
-        {
-            md.remove("annotations");
-        }
-        match doc {
-            Value::Object(o) => r.obj = o,
-            _ => {
-                return Err(Error::Build(format!(
-                    "JSON patch turned {id} into something other than an object"
-                )));
+            let id = r.cur_id();
+            // During a kustomize build every resource carries internal
+            // annotations, so `add /metadata/annotations/x` always finds its
+            // parent; an empty map stands in for them and is dropped after.
+            let added_annotations = match r.obj.get_mut("metadata") {
+                Some(Value::Object(md)) if !md.contains_key("annotations") => {
+                    md.insert("annotations".into(), Value::Object(Default::default()));
+                    true
+                }
+                _ => false,
+            };
+            let mut doc = Value::Object(std::mem::take(&mut r.obj));
+            let result = json6902::apply(&mut doc, ops);
+            if added_annotations
+                && let Some(Value::Object(md)) = doc.get_mut("metadata")
+                && md
+                    .get("annotations")
+                    .is_some_and(|a| a.as_object().is_some_and(|m| m.is_empty()))
+            {
+                md.remove("annotations");
             }
-        }
-        result.map_err(|e| e.context(format!("applying JSON patch to {id}")))?;
+            match doc {
+                Value::Object(o) => r.obj = o,
+                _ => {
+                    return Err(Error::Build(format!(
+                        "JSON patch turned {id} into something other than an object"
+                    )));
+                }
+            }
+            result.map_err(|e| e.context(format!("applying JSON patch to {id}")))
+        })?;
     }
     Ok(())
 }
@@ -205,10 +207,12 @@ fn patch_text(p: &Patch, ldr: &Loader) -> Result<(String, String)> {
 
 /// The one resource any of whose ids equals `id`.
 fn unique_target(m: &ResMap, id: &ResId) -> Result<usize> {
-    let matches: Vec<usize> = (0..m.len())
+    let matches: Vec<usize> = m
+        .indices_named(&id.name)
+        .into_iter()
         .filter(|&i| {
             let r = &m.resources()[i];
-            r.had_name(&id.name) && !r.is_empty() && r.any_id(|x| x.equals(id))
+            !r.is_empty() && r.any_id(|x| x.equals(id))
         })
         .collect();
     match matches.as_slice() {

@@ -12,9 +12,7 @@ use crate::kustomize::types::Replica;
 pub fn apply(m: &mut ResMap, rep: &Replica, specs: &[FieldSpec]) -> Result<()> {
     let mut found = false;
     // Names first: building ids for every resource per entry is quadratic.
-    let named: Vec<usize> = (0..m.len())
-        .filter(|&i| m.resources()[i].had_name(&rep.name))
-        .collect();
+    let named: Vec<usize> = m.indices_named(&rep.name);
     for fs in specs {
         let sel = fs.gvk();
         let matches: Vec<usize> = named
@@ -26,9 +24,11 @@ pub fn apply(m: &mut ResMap, rep: &Replica, specs: &[FieldSpec]) -> Result<()> {
             .collect();
         for i in matches {
             found = true;
-            fs.apply(&mut m.resources_mut()[i], Create::Scalar, &mut |v| {
-                *v = Value::from(rep.count);
-                Ok(())
+            m.with_resource_mut(i, |r| {
+                fs.apply(r, Create::Scalar, &mut |v| {
+                    *v = Value::from(rep.count);
+                    Ok(())
+                })
             })?;
         }
     }
