@@ -144,48 +144,49 @@ fn parse_wait(s: &str) -> Result<Duration> {
     parse_duration(t)
 }
 
-fn read_file(flag: &str, path: &PathBuf) -> Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("{flag}: reading {}", path.display()))
+/// A secret value given either base64-encoded in a flag (as az takes it) or
+/// as a file.
+fn base64_or_file(
+    flag: &str,
+    inline: &Option<String>,
+    file_flag: &str,
+    file: &Option<PathBuf>,
+) -> Result<Option<Vec<u8>>> {
+    match (inline, file) {
+        (Some(_), Some(_)) => bail!("{flag} and {file_flag} are mutually exclusive"),
+        (Some(v), None) => Ok(Some(decode_base64(flag, v)?)),
+        (None, Some(path)) => {
+            Ok(Some(std::fs::read(path).with_context(|| {
+                format!("{file_flag}: reading {}", path.display())
+            })?))
+        }
+        (None, None) => Ok(None),
+    }
 }
 
 impl SyncArgs {
     fn configuration(&self) -> Result<Configuration> {
         let mut data: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        match (&self.ssh_private_key, &self.ssh_private_key_file) {
-            (Some(_), Some(_)) => {
-                bail!("--ssh-private-key and --ssh-private-key-file are mutually exclusive")
+        for (key, (flag, inline), (file_flag, file)) in [
+            (
+                "identity",
+                ("--ssh-private-key", &self.ssh_private_key),
+                ("--ssh-private-key-file", &self.ssh_private_key_file),
+            ),
+            (
+                "known_hosts",
+                ("--known-hosts", &self.known_hosts),
+                ("--known-hosts-file", &self.known_hosts_file),
+            ),
+            (
+                "ca.crt",
+                ("--https-ca-cert", &self.https_ca_cert),
+                ("--https-ca-cert-file", &self.https_ca_cert_file),
+            ),
+        ] {
+            if let Some(v) = base64_or_file(flag, inline, file_flag, file)? {
+                data.insert(key.into(), v);
             }
-            (Some(k), None) => {
-                data.insert("identity".into(), decode_base64("--ssh-private-key", k)?);
-            }
-            (None, Some(f)) => {
-                data.insert("identity".into(), read_file("--ssh-private-key-file", f)?);
-            }
-            (None, None) => {}
-        }
-        match (&self.known_hosts, &self.known_hosts_file) {
-            (Some(_), Some(_)) => {
-                bail!("--known-hosts and --known-hosts-file are mutually exclusive")
-            }
-            (Some(k), None) => {
-                data.insert("known_hosts".into(), decode_base64("--known-hosts", k)?);
-            }
-            (None, Some(f)) => {
-                data.insert("known_hosts".into(), read_file("--known-hosts-file", f)?);
-            }
-            (None, None) => {}
-        }
-        match (&self.https_ca_cert, &self.https_ca_cert_file) {
-            (Some(_), Some(_)) => {
-                bail!("--https-ca-cert and --https-ca-cert-file are mutually exclusive")
-            }
-            (Some(k), None) => {
-                data.insert("ca.crt".into(), decode_base64("--https-ca-cert", k)?);
-            }
-            (None, Some(f)) => {
-                data.insert("ca.crt".into(), read_file("--https-ca-cert-file", f)?);
-            }
-            (None, None) => {}
         }
         if let Some(u) = &self.https_user {
             data.insert("username".into(), u.clone().into_bytes());

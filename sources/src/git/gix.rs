@@ -229,27 +229,7 @@ impl Gix {
                 detail: text,
             };
         }
-        if lower.contains("timed out") || lower.contains("timeout") {
-            return Error::Timeout {
-                url: remote.shown(),
-                after: "the transport timeout".into(),
-            };
-        }
-        if lower.contains("connection refused")
-            || lower.contains("dns")
-            || lower.contains("resolve")
-            || lower.contains("connect")
-            || lower.contains("unreachable")
-        {
-            return Error::Unreachable {
-                url: remote.shown(),
-                detail: text,
-            };
-        }
-        Error::Git {
-            url: remote.shown(),
-            detail: text,
-        }
+        remote.transport_error(text)
     }
 }
 

@@ -226,25 +226,7 @@ impl Libgit2 {
                 detail,
             };
         }
-        if lower.contains("timed out") {
-            return Error::Timeout {
-                url: remote.shown(),
-                after: "the transport timeout".into(),
-            };
-        }
-        if lower.contains("failed to connect")
-            || lower.contains("failed to resolve")
-            || lower.contains("connection refused")
-        {
-            return Error::Unreachable {
-                url: remote.shown(),
-                detail: msg,
-            };
-        }
-        Error::Git {
-            url: remote.shown(),
-            detail: msg,
-        }
+        remote.transport_error(msg)
     }
 }
 

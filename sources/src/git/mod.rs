@@ -160,6 +160,40 @@ impl Remote<'_> {
         Instant::now() >= self.deadline
     }
 
+    /// The last step of both backends' error classification, which they can
+    /// only do by the (redacted) text: a timeout, an unreachable host, or a
+    /// git failure.
+    pub(crate) fn transport_error(&self, text: String) -> Error {
+        let lower = text.to_ascii_lowercase();
+        if lower.contains("timed out") || lower.contains("timeout") {
+            return Error::Timeout {
+                url: self.shown(),
+                after: "the transport timeout".into(),
+            };
+        }
+        if [
+            "connection refused",
+            "failed to connect",
+            "failed to resolve",
+            "dns",
+            "resolve",
+            "connect",
+            "unreachable",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+        {
+            return Error::Unreachable {
+                url: self.shown(),
+                detail: text,
+            };
+        }
+        Error::Git {
+            url: self.shown(),
+            detail: text,
+        }
+    }
+
     /// An error from a backend's message, with every secret removed.
     pub fn git_error(&self, detail: impl AsRef<str>) -> Error {
         Error::Git {

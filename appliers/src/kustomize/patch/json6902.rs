@@ -82,6 +82,11 @@ fn normalize_path(doc: &Value, path: &str) -> String {
     out
 }
 
+/// A pointer with kustomize's path normalisation applied.
+fn normalized(doc: &Value, p: &json_patch::jsonptr::PointerBuf) -> json_patch::jsonptr::PointerBuf {
+    normalize_path(doc, p.as_str()).parse().unwrap_or(p.clone())
+}
+
 /// Applies `ops` in order; the first failure aborts with its operation.
 pub fn apply(doc: &mut Value, ops: &[PatchOperation]) -> Result<()> {
     for (i, op) in ops.iter().enumerate() {
@@ -99,9 +104,7 @@ pub fn apply(doc: &mut Value, ops: &[PatchOperation]) -> Result<()> {
                     .unwrap_or(o.path.clone())
             }
             PatchOperation::Replace(o) => {
-                o.path = normalize_path(doc, o.path.as_str())
-                    .parse()
-                    .unwrap_or(o.path.clone());
+                o.path = normalized(doc, &o.path);
                 let tokens = ptr_tokens(o.path.as_str());
                 if get(doc, &tokens).is_none()
                     && let Some((_, parent)) = tokens.split_last()
@@ -114,25 +117,15 @@ pub fn apply(doc: &mut Value, ops: &[PatchOperation]) -> Result<()> {
                 }
             }
             PatchOperation::Move(o) => {
-                o.from = normalize_path(doc, o.from.as_str())
-                    .parse()
-                    .unwrap_or(o.from.clone());
-                o.path = normalize_path(doc, o.path.as_str())
-                    .parse()
-                    .unwrap_or(o.path.clone());
+                o.from = normalized(doc, &o.from);
+                o.path = normalized(doc, &o.path);
             }
             PatchOperation::Copy(o) => {
-                o.from = normalize_path(doc, o.from.as_str())
-                    .parse()
-                    .unwrap_or(o.from.clone());
-                o.path = normalize_path(doc, o.path.as_str())
-                    .parse()
-                    .unwrap_or(o.path.clone());
+                o.from = normalized(doc, &o.from);
+                o.path = normalized(doc, &o.path);
             }
             PatchOperation::Test(o) => {
-                o.path = normalize_path(doc, o.path.as_str())
-                    .parse()
-                    .unwrap_or(o.path.clone());
+                o.path = normalized(doc, &o.path);
                 if o.value.is_null() && get(doc, &ptr_tokens(o.path.as_str())).is_none() {
                     continue;
                 }
