@@ -201,10 +201,15 @@ async fn sync_prints_an_az_document_and_exits_by_compliance() -> Result<()> {
     assert_eq!(doc["complianceState"], "Non-Compliant");
     let source = &doc["statuses"][0];
     assert_eq!(source["kind"], "GitRepository");
+    // As Flux: the server refusing credentials is a failed git operation.
     assert_eq!(
-        source["statusConditions"][0]["reason"], "AuthenticationFailed",
+        source["statusConditions"][0]["reason"], "GitOperationFailed",
         "{stdout}"
     );
+    let message = source["statusConditions"][0]["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(message.contains("authentication"), "{message}");
 
     // Bad flags name the flag.
     let out = run(

@@ -147,9 +147,10 @@ impl Error {
     pub fn reason(&self) -> &'static str {
         match self {
             Error::InvalidUrl { .. } => "URLInvalid",
-            Error::AuthenticationFailed { .. }
-            | Error::InvalidCredentials(_)
-            | Error::HostKey { .. } => "AuthenticationFailed",
+            // As Flux: a bad or unusable Secret is AuthenticationFailed; a
+            // server refusing the credentials or the host key is one of the
+            // clone's failures, GitOperationFailed.
+            Error::InvalidCredentials(_) => "AuthenticationFailed",
             Error::EmptyRepository { .. } => "EmptyGitRepository",
             Error::Archive { .. } => "ArchiveOperationFailed",
             Error::IllegalPath(_) => "IllegalPath",

@@ -3,9 +3,7 @@
 //! only while no custom pattern exists anywhere — the first `.sourceignore`
 //! pattern or any `spec.ignore` pattern drops the defaults entirely.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use ignore::Match;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
@@ -46,7 +44,6 @@ pub const DEFAULT_PATTERNS: &[&str] = &[
 pub struct IgnoreRules {
     /// (directory the patterns are scoped to, matcher), in precedence order.
     matchers: Vec<(String, Gitignore)>,
-    dirs: Mutex<HashMap<String, bool>>,
 }
 
 /// Lines of an ignore file that are patterns (not blank, not comments).
@@ -85,41 +82,15 @@ impl IgnoreRules {
         if let Some(text) = spec_ignore {
             matchers.push((String::new(), build("", patterns(text), "spec.ignore")?));
         }
-        Ok(Self {
-            matchers,
-            dirs: Mutex::new(HashMap::new()),
-        })
+        Ok(Self { matchers })
     }
 
-    /// Whether `path` (relative, `/`-separated) is excluded, itself or through
-    /// an excluded parent directory.
+    /// Whether `path` (relative, `/`-separated) is excluded. As in Flux
+    /// (go-git's matcher over every walked path), a directory pattern also
+    /// matches what is below it, and a later pattern can re-include a file
+    /// below an excluded directory.
     pub fn is_excluded(&self, path: &str, is_dir: bool) -> bool {
-        let mut end = 0;
-        while let Some(i) = path[end..].find('/') {
-            let dir = &path[..end + i];
-            if self.dir_excluded(dir) {
-                return true;
-            }
-            end += i + 1;
-        }
-        if is_dir {
-            self.dir_excluded(path)
-        } else {
-            self.matches(path, false)
-        }
-    }
-
-    fn dir_excluded(&self, dir: &str) -> bool {
-        if let Ok(cache) = self.dirs.lock()
-            && let Some(v) = cache.get(dir)
-        {
-            return *v;
-        }
-        let v = self.matches(dir, true);
-        if let Ok(mut cache) = self.dirs.lock() {
-            cache.insert(dir.to_string(), v);
-        }
-        v
+        self.matches(path, is_dir)
     }
 
     /// Later matchers win; within one, gitignore's own last-match-wins.
@@ -137,7 +108,7 @@ impl IgnoreRules {
                     None => continue,
                 }
             };
-            match m.matched(rel, is_dir) {
+            match m.matched_path_or_any_parents(rel, is_dir) {
                 Match::Ignore(_) => excluded = true,
                 Match::Whitelist(_) => excluded = false,
                 Match::None => {}
@@ -217,12 +188,13 @@ mod tests {
     }
 
     #[test]
-    fn excluded_directories_exclude_their_content() {
+    fn excluded_directories_exclude_their_content_unless_re_included() {
         let r = IgnoreRules::new(&[], Some("build/\n!build/keep.yaml")).expect("rules");
         assert!(
-            r.is_excluded("build/keep.yaml", false),
-            "a file below an excluded dir cannot be re-included"
+            !r.is_excluded("build/keep.yaml", false),
+            "Flux matches every path, so a later pattern re-includes it"
         );
+        assert!(r.is_excluded("build/other.yaml", false));
         assert!(r.is_excluded("x/build/y", false));
     }
 }

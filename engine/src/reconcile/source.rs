@@ -197,6 +197,45 @@ async fn fetch(
     fetch_artifact(&ctx.storage, key, obj, &data, &origin, progress).await
 }
 
+/// Spec fields Sluice does not implement yet. Serving the source without
+/// them would be wrong (unverified content, missing includes), so the
+/// source fails with a message naming the field instead.
+fn refuse_unsupported(obj: &Value) -> std::result::Result<(), (&'static str, String)> {
+    let spec = obj.get("spec").cloned().unwrap_or(Value::Null);
+    let set = |k: &str| match spec.get(k) {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => false,
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(Value::String(s)) => !s.is_empty(),
+        Some(_) => true,
+    };
+    for field in [
+        "verify",
+        "include",
+        "recurseSubmodules",
+        "sparseCheckout",
+        "proxySecretRef",
+    ] {
+        if set(field) {
+            return Err((
+                "UnsupportedConfiguration",
+                format!(
+                    "spec.{field} is not supported by Sluice yet; refusing to serve the source without it"
+                ),
+            ));
+        }
+    }
+    if let Some(p) = spec.get("provider").and_then(Value::as_str)
+        && !p.is_empty()
+        && p != "generic"
+    {
+        return Err((
+            "InvalidProviderConfiguration",
+            format!("spec.provider '{p}' is not supported by Sluice yet (only 'generic')"),
+        ));
+    }
+    Ok(())
+}
+
 /// Fetches the GitRepository `obj` into `storage` with the credentials in
 /// `data` (Flux's secret keys), without touching any cluster.
 pub async fn fetch_artifact(
@@ -207,6 +246,7 @@ pub async fn fetch_artifact(
     origin: &str,
     progress: Arc<dyn Progress>,
 ) -> std::result::Result<(Artifact, bool), (&'static str, String)> {
+    refuse_unsupported(obj)?;
     let spec = GitRepositorySpec::from_object(obj).map_err(|e| ("URLInvalid", e.to_string()))?;
     let url = GitUrl::parse(&spec.url).map_err(|e| (e.reason(), e.to_string()))?;
     let reference = spec
