@@ -293,9 +293,23 @@ fn resolve_links(
             .map(|(k, v)| (format!("{link}/{}", &k[prefix.len()..]), v.clone()))
             .collect();
         files.extend(copies);
+        // Links to directories copy them; many links to a large directory
+        // must not blow the artifact up.
+        if files.len() > entries.len().saturating_mul(4).max(MAX_LINKED_FILES) {
+            return Err(Error::Archive {
+                path: target.clone(),
+                detail: format!(
+                    "symlinked directories expand the tree to more than {} files",
+                    entries.len().saturating_mul(4).max(MAX_LINKED_FILES)
+                ),
+            });
+        }
     }
     Ok(files)
 }
+
+/// Directory links may add this many files (or four times the tree) at most.
+const MAX_LINKED_FILES: usize = 100_000;
 
 /// If a leading part of `path` is itself a link to a directory, substitute
 /// its target (repeatedly), so `dirlink/file` resolves to `real/file`.
