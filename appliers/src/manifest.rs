@@ -288,7 +288,8 @@ fn plain(s: &str) -> Option<Value> {
         return None;
     }
     if is_timestamp(s) {
-        return None;
+        // go-yaml v3 decodes it to a time, which JSON prints in RFC 3339.
+        return go_timestamp(s).map(Value::String);
     }
     let p = s.replace('_', "");
     if let Some(i) = go_parse_int(&p) {
@@ -407,6 +408,95 @@ fn is_timestamp(s: &str) -> bool {
     i == b.len() || matches!(b[i], b'T' | b't' | b' ')
 }
 
+/// go-yaml v3's timestamp formats (`2006-1-2T15:4:5.999999999Z07:00`, the
+/// same with `t`, `2006-1-2 15:4:5.999999999` in UTC, and `2006-1-2`),
+/// printed as Go's `time.Time` JSON form (RFC 3339 with nanoseconds, `Z`
+/// for UTC). `None` when it is not one of them: it stays a string.
+fn go_timestamp(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let num = |i: &mut usize, min: usize, max: usize| -> Option<u32> {
+        let st = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() && *i - st < max {
+            *i += 1;
+        }
+        if *i - st < min {
+            return None;
+        }
+        s[st..*i].parse().ok()
+    };
+    let expect = |i: &mut usize, c: u8| -> Option<()> { (b.get(*i) == Some(&c)).then(|| *i += 1) };
+    let year = num(&mut i, 4, 4)?;
+    expect(&mut i, b'-')?;
+    let month = num(&mut i, 1, 2)?;
+    expect(&mut i, b'-')?;
+    let day = num(&mut i, 1, 2)?;
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    if i == b.len() {
+        return Some(format!("{}T00:00:00Z", date.format("%Y-%m-%d")));
+    }
+    let sep = b[i];
+    if !matches!(sep, b'T' | b't' | b' ') {
+        return None;
+    }
+    i += 1;
+    let hour = num(&mut i, 1, 2)?;
+    expect(&mut i, b':')?;
+    let minute = num(&mut i, 1, 2)?;
+    expect(&mut i, b':')?;
+    let second = num(&mut i, 1, 2)?;
+    let mut frac = String::new();
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let st = i;
+        while i < b.len() && b[i].is_ascii_digit() && i - st < 9 {
+            i += 1;
+        }
+        if i == st {
+            return None;
+        }
+        frac = s[st..i].trim_end_matches('0').to_string();
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let zone = if sep == b' ' {
+        // The space-separated form carries no zone: UTC.
+        "Z".to_string()
+    } else {
+        match b.get(i) {
+            Some(b'Z') => {
+                i += 1;
+                "Z".to_string()
+            }
+            Some(&c @ (b'+' | b'-')) => {
+                i += 1;
+                let h = num(&mut i, 2, 2)?;
+                expect(&mut i, b':')?;
+                let m = num(&mut i, 2, 2)?;
+                if h == 0 && m == 0 {
+                    "Z".to_string()
+                } else {
+                    format!("{}{h:02}:{m:02}", c as char)
+                }
+            }
+            _ => return None,
+        }
+    };
+    if i != b.len() {
+        return None;
+    }
+    let frac = if frac.is_empty() {
+        String::new()
+    } else {
+        format!(".{frac}")
+    };
+    Some(format!(
+        "{}T{hour:02}:{minute:02}:{second:02}{frac}{zone}",
+        date.format("%Y-%m-%d")
+    ))
+}
+
 // ---------------------------------------------------------------- writing
 
 /// Renders documents as `kustomize build` prints them.
@@ -442,9 +532,16 @@ fn indent(out: &mut String, n: usize) {
     }
 }
 
+/// Keys in go-yaml v2's order. Its comparison is not a total order for
+/// some key sets (mixed digits and letters), where Go's own result depends
+/// on map iteration; a binary insertion sort takes any comparison without
+/// panicking, and agrees with Go wherever Go is consistent.
 fn sorted(m: &Map<String, Value>) -> Vec<(&String, &Value)> {
-    let mut v: Vec<_> = m.iter().collect();
-    v.sort_by(|a, b| key_order(a.0, b.0));
+    let mut v: Vec<(&String, &Value)> = Vec::with_capacity(m.len());
+    for (k, val) in m {
+        let at = v.partition_point(|(x, _)| key_order(x, k) != std::cmp::Ordering::Greater);
+        v.insert(at, (k, val));
+    }
     v
 }
 
@@ -722,7 +819,7 @@ fn quote_str(s: &str, block_indent: usize) -> String {
     if s.contains('\n') && literal_allowed(s) {
         let chomp = if !s.ends_with('\n') {
             "-"
-        } else if s.ends_with("\n\n") {
+        } else if s == "\n" || s.ends_with("\n\n") {
             "+"
         } else {
             ""
@@ -756,7 +853,8 @@ fn quote_str(s: &str, block_indent: usize) -> String {
 fn literal_allowed(s: &str) -> bool {
     s.split('\n')
         .all(|l| !l.ends_with(' ') && !l.ends_with('\t'))
-        && s.chars().all(|c| c == '\n' || c == '\t' || !c.is_control())
+        // A tab is not "printable" to go-yaml, which then double-quotes.
+        && s.chars().all(|c| c == '\n' || !c.is_control())
 }
 
 fn double_quoted(s: &str) -> String {
@@ -793,7 +891,7 @@ mod tests {
         .expect("parses");
         assert_eq!(
             v,
-            json!({"a": 420, "b": "0644", "c": 1000, "d": 31, "e": "yes", "f": "2001-12-14", "g": 1.5, "h": 0.5,
+            json!({"a": 420, "b": "0644", "c": 1000, "d": 31, "e": "yes", "f": "2001-12-14T00:00:00Z", "g": 1.5, "h": 0.5,
                    "i": null, "j": -15, "k": 1000.0, "l": "true", "m": 8.0})
         );
     }
@@ -821,6 +919,42 @@ mod tests {
     fn documents_and_empties() {
         let d = parse_documents("---\na: 1\n---\n---\n# c\n---\nb: 2\n", "t").expect("parses");
         assert_eq!(d, vec![json!({"a": 1}), json!({"b": 2})]);
+    }
+
+    #[test]
+    fn inconsistent_key_sets_sort_without_panicking() {
+        let keys: Vec<String> = (0..200u32)
+            .map(|i| format!("{:08x}{}", i.wrapping_mul(2_654_435_761), i % 7))
+            .collect();
+        let m: Map<String, Value> = keys.iter().map(|k| (k.clone(), Value::Null)).collect();
+        assert_eq!(sorted(&m).len(), 200);
+    }
+
+    #[test]
+    fn timestamps_decode_as_go_yaml_v3_and_print_as_json_times() {
+        assert_eq!(
+            go_timestamp("2024-01-15").as_deref(),
+            Some("2024-01-15T00:00:00Z")
+        );
+        assert_eq!(
+            go_timestamp("2024-1-5 10:30:00").as_deref(),
+            Some("2024-01-05T10:30:00Z")
+        );
+        assert_eq!(
+            go_timestamp("2001-12-14t21:59:43.10-05:00").as_deref(),
+            Some("2001-12-14T21:59:43.1-05:00")
+        );
+        assert_eq!(go_timestamp("2001-12-14 21:59:43.10 -5"), None);
+        assert_eq!(go_timestamp("2024-13-01"), None);
+        let v = parse_document("d: 2024-01-15\ns: \"2024-01-15\"\n", "t").expect("parse");
+        assert_eq!(v["d"], "2024-01-15T00:00:00Z");
+        assert_eq!(v["s"], "2024-01-15");
+    }
+
+    #[test]
+    fn block_scalars_as_go_yaml() {
+        assert_eq!(to_yaml(&json!({"a": "\n"})), "a: |2+\n\n");
+        assert_eq!(to_yaml(&json!({"a": "x\ty\nz\n"})), "a: \"x\\ty\\nz\\n\"\n");
     }
 
     #[test]

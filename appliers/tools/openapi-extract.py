@@ -4,11 +4,12 @@
 Usage: openapi-extract.py SWAGGER_JSON OUT_JSON [LABEL]
 
 The swagger file comes with the k8s.io/kubernetes Go module
-(api/openapi-spec/swagger.json); the test bed's Go build puts it in the module
+(api/openapi-spec/swagger.json). Sluice uses v1.21.2, kustomize's builtin
+schema: `go mod download k8s.io/kubernetes@v1.21.2` puts it in the module
 cache. The output keeps, per definition, only the fields strategic merge walks
 into (objects, arrays, maps) with their patch strategy and merge keys, plus a
-GroupVersionKind -> definition index. It is committed; re-run after a
-Kubernetes upgrade.
+GroupVersionKind -> definition index. It is committed; re-run when
+kustomize moves to another builtin schema.
 """
 import json
 import sys

@@ -414,6 +414,20 @@ const FIELDS: &[&str] = &[
 /// The kind of a component.
 pub const COMPONENT_KIND: &str = "Component";
 
+/// Top-level fields that are maps of strings, where `key:` with no value
+/// means the empty string.
+const STRING_MAPS: &[&str] = &["commonLabels", "commonAnnotations"];
+
+fn empty_strings_for_nulls(v: &mut serde_json::Value) {
+    if let serde_json::Value::Object(m) = v {
+        for x in m.values_mut() {
+            if x.is_null() {
+                *x = serde_json::Value::String(String::new());
+            }
+        }
+    }
+}
+
 impl Kustomization {
     /// Parses and normalises a kustomization file (deprecated fields folded
     /// into their successors as kustomize's FixKustomization does).
@@ -423,11 +437,28 @@ impl Kustomization {
         let mut v = crate::manifest::parse_document_lenient(text, file)?;
         if let serde_json::Value::Object(m) = &mut v {
             let entries: Vec<(String, serde_json::Value)> = std::mem::take(m).into_iter().collect();
-            for (key, val) in entries {
+            for (key, mut val) in entries {
+                // A field left empty (`resources:` with every entry
+                // commented out) is no field, as in kustomize.
+                if val.is_null() {
+                    continue;
+                }
                 let canonical = FIELDS
                     .iter()
                     .find(|f| f.eq_ignore_ascii_case(&key))
                     .map_or(key, |f| f.to_string());
+                if STRING_MAPS.contains(&canonical.as_str()) {
+                    empty_strings_for_nulls(&mut val);
+                }
+                if canonical == "labels"
+                    && let serde_json::Value::Array(items) = &mut val
+                {
+                    for item in items {
+                        if let Some(p) = item.get_mut("pairs") {
+                            empty_strings_for_nulls(p);
+                        }
+                    }
+                }
                 m.insert(canonical, val);
             }
         }

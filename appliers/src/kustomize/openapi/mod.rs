@@ -1,7 +1,9 @@
 //! What strategic merge needs from the Kubernetes OpenAPI schema: for each
 //! built-in type, which fields are lists merged by a key, primitive lists
-//! merged as sets, or replaced. Extracted from Kubernetes' swagger spec by
-//! `appliers/tools/openapi-extract.py`.
+//! merged as sets, or replaced. Extracted by
+//! `appliers/tools/openapi-extract.py` from Kubernetes v1.21.2's swagger
+//! spec — the schema kustomize (and so Flux) builds with, not the newest:
+//! a newer schema would merge lists kustomize replaces.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -53,8 +55,9 @@ pub struct Data {
 static DATA: LazyLock<Data> =
     LazyLock::new(|| serde_json::from_str(include_str!("kubernetes.json")).unwrap_or_default());
 
-/// The builtin schema versions `openapi: {version: …}` may name (kustomize
-/// ships v1.21.2; Sluice's builtin schema is newer and merges the same way).
+/// The builtin schema versions `openapi: {version: …}` may name. Sluice
+/// ships kustomize's own (Kubernetes v1.21.2), so strategic merges — of
+/// Flux's builds too, which use kustomize — come out the same.
 pub const BUILTIN_VERSIONS: &[&str] = &["v1.21.2"];
 
 thread_local! {
