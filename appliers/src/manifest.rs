@@ -801,15 +801,21 @@ fn plain_allowed(s: &str) -> bool {
     if s.starts_with("---") || s.starts_with("...") {
         return false;
     }
-    s.chars()
-        .all(|c| !c.is_control() && c != '\u{feff}' && c != '\u{2028}' && c != '\u{2029}')
+    s.chars().all(|c| {
+        !c.is_control()
+            && c != '\u{feff}'
+            && c != '\u{2028}'
+            && c != '\u{2029}'
+            && (c as u32) <= 0xFFFF
+    })
 }
 
 fn quote_inline(s: &str) -> String {
     if !s.is_empty() && plain_allowed(s) && !resolves_to_non_string(s) {
         return s.to_string();
     }
-    if resolves_to_non_string(s) || s.chars().any(|c| c.is_control()) {
+    // go-yaml v2 treats characters beyond U+FFFF as unprintable.
+    if resolves_to_non_string(s) || s.chars().any(|c| c.is_control() || (c as u32) > 0xFFFF) {
         return double_quoted(s);
     }
     format!("'{}'", s.replace('\'', "''"))
@@ -854,7 +860,7 @@ fn literal_allowed(s: &str) -> bool {
     s.split('\n')
         .all(|l| !l.ends_with(' ') && !l.ends_with('\t'))
         // A tab is not "printable" to go-yaml, which then double-quotes.
-        && s.chars().all(|c| c == '\n' || !c.is_control())
+        && s.chars().all(|c| c == '\n' || (!c.is_control() && (c as u32) <= 0xFFFF))
 }
 
 fn double_quoted(s: &str) -> String {
@@ -867,6 +873,14 @@ fn double_quoted(s: &str) -> String {
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
             '\0' => out.push_str("\\0"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{1b}' => out.push_str("\\e"),
+            c if (c as u32) > 0xFFFF => {
+                let _ = write!(out, "\\U{:08X}", c as u32);
+            }
             c if c.is_control() || c == '\u{feff}' => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
@@ -949,6 +963,14 @@ mod tests {
         let v = parse_document("d: 2024-01-15\ns: \"2024-01-15\"\n", "t").expect("parse");
         assert_eq!(v["d"], "2024-01-15T00:00:00Z");
         assert_eq!(v["s"], "2024-01-15");
+    }
+
+    #[test]
+    fn characters_beyond_the_bmp_are_escaped_as_go_yaml_does() {
+        assert_eq!(
+            to_yaml(&json!({"a": "\u{1F680} rocket", "b": "\u{2728} hi", "c": "a\u{7}"})),
+            "a: \"\\U0001F680 rocket\"\nb: \u{2728} hi\nc: \"a\\a\"\n"
+        );
     }
 
     #[test]

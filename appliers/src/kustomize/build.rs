@@ -847,6 +847,8 @@ pub fn load_resources(text: &str, shown: &str) -> Result<Vec<Resource>> {
     {
         let what = format!("{shown} (document {})", i + 1);
         match doc {
+            // kustomize skips an empty `{}` document like an empty one.
+            Value::Object(m) if m.is_empty() => {}
             Value::Object(m) if is_list(&m) => {
                 if let Some(Value::Array(items)) = m.get("items") {
                     for item in items {
