@@ -70,10 +70,13 @@ impl Condition {
         }
     }
 
-    /// Keeps the previous transition time when the status did not change.
+    /// Keeps the previous transition time when nothing but the time
+    /// changed (fluxcd/pkg's `hasSameState`: status, reason and message).
     pub fn carry_transition(mut self, previous: &[Condition]) -> Self {
         if let Some(p) = previous.iter().find(|p| p.type_ == self.type_)
             && p.status == self.status
+            && p.reason == self.reason
+            && p.message == self.message
         {
             self.last_transition_time = p.last_transition_time.clone();
         }

@@ -11,6 +11,8 @@ pub enum Blocked {
     MissingDependency(String),
     /// It is part of (or depends on) a cycle; the cycle path.
     Cycle(Vec<String>),
+    /// A dependency of it is blocked.
+    BlockedDependency(String),
 }
 
 impl Blocked {
@@ -19,6 +21,7 @@ impl Blocked {
         match self {
             Blocked::MissingDependency(d) => format!("dependency '{d}' not found"),
             Blocked::Cycle(path) => format!("dependency cycle: {}", path.join(" -> ")),
+            Blocked::BlockedDependency(d) => format!("dependency '{d}' is not ready"),
         }
     }
 }
@@ -83,6 +86,22 @@ pub fn plan(nodes: &BTreeMap<String, Vec<String>>) -> Plan {
             blocked.insert(id.clone(), Blocked::Cycle(find_cycle(nodes, id, &done)));
         }
     }
+    // Whatever depends on a blocked node cannot run either.
+    loop {
+        let mut more = Vec::new();
+        for (id, deps) in nodes {
+            if blocked.contains_key(id) {
+                continue;
+            }
+            if let Some(d) = deps.iter().find(|d| blocked.contains_key(*d)) {
+                more.push((id.clone(), Blocked::BlockedDependency(d.clone())));
+            }
+        }
+        if more.is_empty() {
+            break;
+        }
+        blocked.extend(more);
+    }
     let levels = levels
         .into_iter()
         .map(|l| {
@@ -139,6 +158,7 @@ mod tests {
             ("apps", &["infra"]),
             ("mon", &["infra"]),
             ("x", &["nope"]),
+            ("after-x", &["x"]),
             ("a", &["b"]),
             ("b", &["a"]),
             ("c", &["a"]),
@@ -151,6 +171,11 @@ mod tests {
             ]
         );
         assert_eq!(p.blocked["x"], Blocked::MissingDependency("nope".into()));
+        assert_eq!(p.blocked["after-x"], Blocked::BlockedDependency("x".into()));
+        assert_eq!(
+            p.blocked["after-x"].message(),
+            "dependency 'x' is not ready"
+        );
         assert_eq!(
             p.blocked["a"],
             Blocked::Cycle(vec!["a".into(), "b".into(), "a".into()])

@@ -225,6 +225,13 @@ impl Outcome {
     }
 }
 
+/// Removes repeated entries, keeping the first: Flux stores the inventory in
+/// apply order.
+fn dedup_in_order(v: &mut Vec<Entry>) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|e| seen.insert(e.clone()));
+}
+
 /// Joins `rel` under `root` lexically, refusing to climb out.
 pub fn secure_join(root: &Path, rel: &str) -> Option<PathBuf> {
     let mut out = root.to_path_buf();
@@ -380,8 +387,7 @@ pub async fn reconcile(
     // Like Flux, the inventory is the change set, skipped objects included.
     let new_inventory: Vec<Entry> = {
         let mut v: Vec<Entry> = changes.iter().map(|c| c.object.entry()).collect();
-        v.sort();
-        v.dedup();
+        dedup_in_order(&mut v);
         v
     };
     if spec.prune {
@@ -393,8 +399,7 @@ pub async fn reconcile(
                 // inventory, and the refused ones stay in it.
                 let mut inv = new_inventory.clone();
                 inv.extend(stale.iter().map(ObjectRef::entry));
-                inv.sort();
-                inv.dedup();
+                dedup_in_order(&mut inv);
                 out.inventory = Some(inv);
                 return out;
             }
@@ -417,8 +422,7 @@ pub async fn reconcile(
                             .filter(|s| !deleted.contains(s))
                             .map(ObjectRef::entry),
                     );
-                    inv.sort();
-                    inv.dedup();
+                    dedup_in_order(&mut inv);
                     changes.extend(c);
                     let mut out = Outcome::failed(reason::PRUNE_FAILED, e.to_string(), changes);
                     out.inventory = Some(inv);

@@ -221,7 +221,8 @@ pub fn kustomization_spec(obj: &Value) -> Result<Spec> {
                 group,
                 version,
                 kind: str_at(h, "/kind").unwrap_or_default().to_string(),
-                namespace: str_at(h, "/namespace").unwrap_or(namespace).to_string(),
+                // As given: Flux does not default it (cluster-scoped kinds have none).
+                namespace: str_at(h, "/namespace").unwrap_or_default().to_string(),
                 name: str_at(h, "/name").unwrap_or_default().to_string(),
             });
         }

@@ -63,12 +63,22 @@ pub fn status(obj: &Value) -> Status {
     let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
     let api = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
     let group = api.rsplit_once('/').map(|(g, _)| g).unwrap_or("");
+    if obj.pointer("/metadata/deletionTimestamp").is_some() {
+        return Status::InProgress("Resource scheduled for deletion".into());
+    }
     let generation = int(obj, &["metadata", "generation"]);
     let observed = int(obj, &["status", "observedGeneration"]);
     if let (Some(g), Some(o)) = (generation, observed)
-        && o < g
+        && o != g
     {
-        return Status::InProgress(format!("observed generation {o} behind generation {g}"));
+        return Status::InProgress(format!("observed generation {o} is not generation {g}"));
+    }
+    // kstatus' generic properties come first, for every kind.
+    if cond_status(obj, "Reconciling") == Some("True") {
+        return Status::InProgress(cond_message(obj, "Reconciling"));
+    }
+    if cond_status(obj, "Stalled") == Some("True") {
+        return Status::Failed(cond_message(obj, "Stalled"));
     }
     match (group, kind) {
         ("apps", "Deployment") => deployment(obj, observed.is_some()),
@@ -77,9 +87,26 @@ pub fn status(obj: &Value) -> Status {
         ("apps", "ReplicaSet") => replicas_ready(obj),
         ("batch", "Job") => job(obj),
         ("apiextensions.k8s.io", "CustomResourceDefinition") => {
+            if cond_status(obj, "NamesAccepted") == Some("False") {
+                return Status::Failed(format!(
+                    "names not accepted: {}",
+                    cond_message(obj, "NamesAccepted")
+                ));
+            }
             match cond_status(obj, "Established") {
                 Some("True") => Status::Current,
                 _ => Status::InProgress("not established".into()),
+            }
+        }
+        ("policy", "PodDisruptionBudget") => {
+            let current = int(obj, &["status", "currentHealthy"]).unwrap_or(0);
+            let desired = int(obj, &["status", "desiredHealthy"]).unwrap_or(0);
+            if obj.get("status").is_none() {
+                Status::InProgress("no status yet".into())
+            } else if current < desired {
+                Status::InProgress(format!("healthy: {current}/{desired}"))
+            } else {
+                Status::Current
             }
         }
         ("", "Namespace") => match obj.pointer("/status/phase").and_then(Value::as_str) {
@@ -98,37 +125,49 @@ pub fn status(obj: &Value) -> Status {
     }
 }
 
+/// kstatus' Deployment rules.
 fn deployment(obj: &Value, has_status: bool) -> Status {
     if !has_status {
         return Status::InProgress("no status yet".into());
     }
-    let desired = int(obj, &["spec", "replicas"]).unwrap_or(1);
-    let updated = int(obj, &["status", "updatedReplicas"]).unwrap_or(0);
-    let ready = int(obj, &["status", "readyReplicas"]).unwrap_or(0);
-    let available = int(obj, &["status", "availableReplicas"]).unwrap_or(0);
-    let total = int(obj, &["status", "replicas"]).unwrap_or(0);
-    if cond_status(obj, "Progressing") == Some("False")
-        && condition(obj, "Progressing")
+    let reason = |t: &str| {
+        condition(obj, t)
             .and_then(|c| c.get("reason"))
             .and_then(Value::as_str)
-            == Some("ProgressDeadlineExceeded")
-    {
+    };
+    if reason("Progressing") == Some("ProgressDeadlineExceeded") {
         return Status::Failed(format!(
             "progress deadline exceeded: {}",
             cond_message(obj, "Progressing")
         ));
     }
-    if updated < desired {
+    let desired = int(obj, &["spec", "replicas"]).unwrap_or(1);
+    let total = int(obj, &["status", "replicas"]).unwrap_or(0);
+    let updated = int(obj, &["status", "updatedReplicas"]).unwrap_or(0);
+    let ready = int(obj, &["status", "readyReplicas"]).unwrap_or(0);
+    let available = int(obj, &["status", "availableReplicas"]).unwrap_or(0);
+    if desired > total {
+        return Status::InProgress(format!("replicas: {total}/{desired}"));
+    }
+    if desired > updated {
         return Status::InProgress(format!("updated: {updated}/{desired}"));
     }
-    if total > updated {
-        return Status::InProgress(format!("pending termination: {}", total - updated));
+    if total > desired {
+        return Status::InProgress(format!("pending termination: {}", total - desired));
     }
-    if available < desired || ready < desired {
-        return Status::InProgress(format!("available: {available}/{desired}"));
+    if updated > available {
+        return Status::InProgress(format!("available: {available}/{updated}"));
     }
-    if desired > 0 && cond_status(obj, "Available") != Some("True") {
-        return Status::InProgress("not available".into());
+    if desired > ready {
+        return Status::InProgress(format!("ready: {ready}/{desired}"));
+    }
+    if !(cond_status(obj, "Progressing") == Some("True")
+        && reason("Progressing") == Some("NewReplicaSetAvailable"))
+    {
+        return Status::InProgress("ReplicaSet not Available".into());
+    }
+    if cond_status(obj, "Available") != Some("True") {
+        return Status::InProgress("Deployment not Available".into());
     }
     Status::Current
 }
@@ -186,14 +225,14 @@ fn statefulset(obj: &Value) -> Status {
 }
 
 fn daemonset(obj: &Value) -> Status {
-    if obj.get("status").is_none() {
-        return Status::InProgress("no status yet".into());
-    }
-    let desired = int(obj, &["status", "desiredNumberScheduled"]).unwrap_or(0);
+    let Some(desired) = int(obj, &["status", "desiredNumberScheduled"]) else {
+        return Status::InProgress("Missing .status.desiredNumberScheduled".into());
+    };
+    let current = int(obj, &["status", "currentNumberScheduled"]).unwrap_or(0);
     let updated = int(obj, &["status", "updatedNumberScheduled"]).unwrap_or(0);
     let available = int(obj, &["status", "numberAvailable"]).unwrap_or(0);
     let ready = int(obj, &["status", "numberReady"]).unwrap_or(0);
-    if updated < desired || available < desired || ready < desired {
+    if desired > current || desired > updated || desired > available || desired > ready {
         return Status::InProgress(format!("available: {available}/{desired}"));
     }
     Status::Current
@@ -264,7 +303,8 @@ mod tests {
     fn deployments() {
         let d = json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"generation": 2}, "spec": {"replicas": 2},
             "status": {"observedGeneration": 2, "replicas": 2, "updatedReplicas": 2, "readyReplicas": 2, "availableReplicas": 2,
-                       "conditions": [{"type": "Available", "status": "True"}]}});
+                       "conditions": [{"type": "Available", "status": "True"},
+                                      {"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable"}]}});
         assert_eq!(status(&d), Status::Current);
         let mut old = d.clone();
         old["status"]["observedGeneration"] = json!(1);
@@ -272,6 +312,16 @@ mod tests {
         let mut short = d.clone();
         short["status"]["availableReplicas"] = json!(1);
         assert!(matches!(status(&short), Status::InProgress(_)));
+        let mut rolling = d.clone();
+        rolling["status"]["conditions"][1]["reason"] = json!("ReplicaSetUpdated");
+        assert!(matches!(status(&rolling), Status::InProgress(_)));
+        let mut dead = d.clone();
+        dead["status"]["conditions"][1] =
+            json!({"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded"});
+        assert!(matches!(status(&dead), Status::Failed(_)));
+        let mut deleting = d.clone();
+        deleting["metadata"]["deletionTimestamp"] = json!("2026-01-01T00:00:00Z");
+        assert!(matches!(status(&deleting), Status::InProgress(_)));
     }
 
     #[test]

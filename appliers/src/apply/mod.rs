@@ -131,6 +131,9 @@ impl Planned {
 pub struct Applier {
     client: kube::Client,
     discovery: Arc<RwLock<Discovery>>,
+    /// When discovery last ran for a type it did not know: a burst of
+    /// unknown objects shares one refresh.
+    last_miss_refresh: Arc<tokio::sync::Mutex<Option<Instant>>>,
 }
 
 /// Whether `key` is set to `value` (case-insensitively) in labels or annotations.
@@ -320,6 +323,7 @@ impl Applier {
         Ok(Self {
             client,
             discovery: Arc::new(RwLock::new(discovery)),
+            last_miss_refresh: Arc::new(tokio::sync::Mutex::new(None)),
         })
     }
 
@@ -344,7 +348,15 @@ impl Applier {
         if let Some(found) = self.discovery.read().await.resolve_gvk(&gvk) {
             return Ok(Some(found));
         }
-        self.refresh_discovery().await?;
+        {
+            // One refresh serves every miss that waited for it.
+            let mut last = self.last_miss_refresh.lock().await;
+            let recent = last.is_some_and(|t| t.elapsed() < Duration::from_secs(2));
+            if !recent {
+                self.refresh_discovery().await?;
+                *last = Some(Instant::now());
+            }
+        }
         Ok(self.discovery.read().await.resolve_gvk(&gvk))
     }
 
@@ -392,10 +404,9 @@ impl Applier {
 
     /// The live object, if any.
     pub async fn get(&self, o: &ObjectRef) -> Result<Option<Value>> {
-        let (api, _) = match self.api_for(o).await {
-            Ok(a) => a,
-            Err(_) => return Ok(None),
-        };
+        // An unknown type is an error (discovery may be failing), not "gone":
+        // health checks would otherwise pass a Job that cannot be read.
+        let (api, _) = self.api_for(o).await?;
         let got = api
             .get_opt(&o.name)
             .await

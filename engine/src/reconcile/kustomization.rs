@@ -166,12 +166,7 @@ pub async fn reconcile_kustomization(
         tracing::info!(kustomization = %spec.id(), "Reconciliation is suspended for this object");
         return Ok(Attempt::Suspended);
     }
-    let writer = StatusWriter {
-        api: &api,
-        obj,
-        name: &spec.name,
-        dry_run: opts.apply.dry_run,
-    };
+    let writer = StatusWriter::new(&api, obj, &spec.name, opts.apply.dry_run);
     let (path, revision, digest) = match source_artifact(ctx, obj).await {
         Ok(a) => a,
         Err(msg) => {
@@ -236,11 +231,51 @@ struct StatusWriter<'a> {
     obj: &'a Value,
     name: &'a str,
     dry_run: bool,
+    /// The conditions as last written (the object's, before any write), so
+    /// transition times follow every step of one reconcile.
+    written: std::sync::Mutex<Option<Vec<Condition>>>,
+    /// The last Reconciling message, which a failure keeps (as Flux).
+    progress: std::sync::Mutex<Option<String>>,
 }
 
-impl StatusWriter<'_> {
+/// Flux's condition order: Stalled, Reconciling, Ready, then the rest by
+/// type.
+fn flux_order(conds: &mut [Condition]) {
+    let rank = |t: &str| match t {
+        "Stalled" => 0,
+        "Reconciling" => 1,
+        "Ready" => 2,
+        _ => 3,
+    };
+    conds.sort_by(|a, b| {
+        rank(&a.type_)
+            .cmp(&rank(&b.type_))
+            .then_with(|| a.type_.cmp(&b.type_))
+    });
+}
+
+impl<'a> StatusWriter<'a> {
+    fn new(api: &'a Api<DynamicObject>, obj: &'a Value, name: &'a str, dry_run: bool) -> Self {
+        Self {
+            api,
+            obj,
+            name,
+            dry_run,
+            written: std::sync::Mutex::new(None),
+            progress: std::sync::Mutex::new(None),
+        }
+    }
+
     fn previous(&self) -> Vec<Condition> {
-        flux::conditions(self.obj)
+        self.written
+            .lock()
+            .ok()
+            .and_then(|w| w.clone())
+            .unwrap_or_else(|| flux::conditions(self.obj))
+    }
+
+    fn healthy(&self) -> Option<Condition> {
+        self.previous().into_iter().find(|c| c.type_ == "Healthy")
     }
 
     /// The status fields carried over unchanged.
@@ -263,6 +298,14 @@ impl StatusWriter<'_> {
         if self.dry_run {
             return Ok(());
         }
+        if let Some(c) = status.get("conditions") {
+            let mut conds: Vec<Condition> = serde_json::from_value(c.clone())?;
+            flux_order(&mut conds);
+            status["conditions"] = serde_json::to_value(&conds)?;
+            if let Ok(mut w) = self.written.lock() {
+                *w = Some(conds);
+            }
+        }
         // Flux stamps every condition with the generation it describes.
         let generation = self.obj.pointer("/metadata/generation").cloned();
         if let (Some(g), Some(Value::Array(conds))) = (generation, status.get_mut("conditions")) {
@@ -283,28 +326,30 @@ impl StatusWriter<'_> {
     async fn progressing(&self, revision: &str, spec: &Spec) -> Result<()> {
         let prev = self.previous();
         let mut s = self.carried();
+        let message = format!(
+            "Building manifests for revision {revision} with a timeout of {}",
+            flux::format_duration(spec.timeout)
+        );
+        if let Ok(mut p) = self.progress.lock() {
+            *p = Some(message.clone());
+        }
         let mut conds = vec![
             Condition::unknown("Ready", reason::PROGRESSING, "Reconciliation in progress")
                 .carry_transition(&prev),
-            Condition::new(
-                "Reconciling",
-                true,
-                reason::PROGRESSING,
-                format!(
-                    "Building manifests for revision {revision} with a timeout of {}",
-                    flux::format_duration(spec.timeout)
-                ),
-            )
-            .carry_transition(&prev),
+            Condition::new("Reconciling", true, reason::PROGRESSING, message)
+                .carry_transition(&prev),
         ];
-        if let Some(h) = prev.iter().find(|c| c.type_ == "Healthy") {
-            conds.push(h.clone());
+        if let Some(h) = self.healthy() {
+            conds.push(h);
         }
         s["conditions"] = serde_json::to_value(conds)?;
         s["lastAttemptedRevision"] = json!(revision);
         self.write(s).await
     }
 
+    /// Ready=False. `Reconciling` (ProgressingWithRetry, keeping the last
+    /// progress message) only once the reconcile got under way, as Flux:
+    /// a missing artifact or an unready dependency sets Ready alone.
     async fn failed(
         &self,
         why: &str,
@@ -314,11 +359,22 @@ impl StatusWriter<'_> {
     ) -> Result<()> {
         let prev = self.previous();
         let mut s = self.carried();
-        let conds = vec![
-            Condition::new("Ready", false, why, message).carry_transition(&prev),
-            Condition::new("Reconciling", true, reason::PROGRESSING_WITH_RETRY, message)
+        let mut conds = vec![Condition::new("Ready", false, why, message).carry_transition(&prev)];
+        let progress = self.progress.lock().ok().and_then(|p| p.clone());
+        if let Some(progress) = progress {
+            conds.push(
+                Condition::new(
+                    "Reconciling",
+                    true,
+                    reason::PROGRESSING_WITH_RETRY,
+                    progress,
+                )
                 .carry_transition(&prev),
-        ];
+            );
+        }
+        if let Some(h) = self.healthy() {
+            conds.push(h);
+        }
         s["conditions"] = serde_json::to_value(conds)?;
         if let Some(r) = revision {
             s["lastAttemptedRevision"] = json!(r);
@@ -337,12 +393,18 @@ impl StatusWriter<'_> {
             conds.push(h.clone().carry_transition(&prev));
         }
         if !outcome.is_ready() {
+            let progress = self
+                .progress
+                .lock()
+                .ok()
+                .and_then(|p| p.clone())
+                .unwrap_or_else(|| "Reconciliation in progress".into());
             conds.push(
                 Condition::new(
                     "Reconciling",
                     true,
                     reason::PROGRESSING_WITH_RETRY,
-                    outcome.ready.message.clone(),
+                    progress,
                 )
                 .carry_transition(&prev),
             );
@@ -374,12 +436,7 @@ pub async fn mark_not_ready(ctx: &Context, obj: &Value, why: &str, message: &str
         namespace,
         &flux::kustomization_resource(),
     );
-    StatusWriter {
-        api: &api,
-        obj,
-        name,
-        dry_run: false,
-    }
-    .failed(why, message, None, None)
-    .await
+    StatusWriter::new(&api, obj, name, false)
+        .failed(why, message, None, None)
+        .await
 }

@@ -166,6 +166,7 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
     remove_dropped(&ctx, c, ui).await?;
 
     let started = tokio::time::Instant::now();
+    let mut results = BTreeMap::new();
     let mut deadline = started + opts.wait;
     if !c.suspend {
         (ui.note)("fetching source");
@@ -195,7 +196,7 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
                 deadline: Some(deadline.into_std()),
             },
         };
-        runner::run(
+        results = runner::run(
             ctx.clone(),
             kustomizations,
             settings,
@@ -205,6 +206,25 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
     }
     let mut report = Report::new(c);
     report.collect(&client, c).await;
+    for (id, r) in results {
+        if r.changes.is_empty() {
+            continue;
+        }
+        let name = id
+            .rsplit_once('/')
+            .map_or(id.as_str(), |(_, n)| n)
+            .to_string();
+        report.changes.insert(
+            name,
+            r.changes
+                .iter()
+                .map(|ch| report::ChangeLine {
+                    object: ch.object.to_string(),
+                    action: ch.action.as_str().to_string(),
+                })
+                .collect(),
+        );
+    }
     Ok(report)
 }
 

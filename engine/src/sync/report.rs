@@ -112,6 +112,19 @@ pub struct Report {
     pub statuses: Vec<ObjectStatus>,
     /// The first failure, if any.
     pub error_message: Option<String>,
+    /// Sluice's addition: what each Kustomization created, configured or
+    /// deleted in this run (Flux's change log), by Kustomization name.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub changes: BTreeMap<String, Vec<ChangeLine>>,
+}
+
+/// One line of a change log.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ChangeLine {
+    /// `Kind/namespace/name`.
+    pub object: String,
+    /// `created`, `configured` or `deleted`.
+    pub action: String,
 }
 
 impl Report {
@@ -169,6 +182,7 @@ impl Report {
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             statuses: Vec::new(),
             error_message: None,
+            changes: BTreeMap::new(),
         }
     }
 
@@ -278,10 +292,19 @@ impl Report {
                 ]
             })
             .collect();
-        crate::cli::output::table(
+        let mut out = crate::cli::output::table(
             &["NAME", "NAMESPACE", "KIND", "COMPLIANCE", "MESSAGE"],
             &rows,
-        )
+        );
+        // Flux's change log, per Kustomization.
+        for (ks, lines) in &self.changes {
+            out.push('\n');
+            out.push_str(&format!("{ks}:\n"));
+            for l in lines {
+                out.push_str(&format!("  {} {}\n", l.object, l.action));
+            }
+        }
+        out
     }
 }
 

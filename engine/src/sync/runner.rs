@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use kube::api::{Api, DynamicObject};
 use serde_json::Value;
+use sluice_appliers::apply::{Action, Change};
 use sluice_appliers::conditions::reason;
 use sluice_appliers::dag;
 use sluice_appliers::kustomization::Options;
@@ -48,7 +49,7 @@ pub enum Event {
 pub type Reporter = Arc<dyn Fn(Event) + Send + Sync>;
 
 /// A node's final result.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct NodeResult {
     /// Ready at the end.
     pub ready: bool,
@@ -56,6 +57,9 @@ pub struct NodeResult {
     pub message: String,
     /// Attempts made.
     pub attempts: u32,
+    /// Objects created, configured or deleted, over all attempts (Flux's
+    /// change log).
+    pub changes: Vec<Change>,
 }
 
 fn id_of(obj: &Value) -> String {
@@ -153,6 +157,7 @@ pub async fn run(
                 ready: false,
                 message: msg,
                 attempts: 0,
+                ..Default::default()
             },
         );
     }
@@ -202,6 +207,7 @@ pub async fn run(
                     ready: false,
                     message: msg,
                     attempts: 0,
+                    ..Default::default()
                 }
             }
         };
@@ -235,6 +241,7 @@ async fn run_node(
                         ready: false,
                         message: msg,
                         attempts: 0,
+                        ..Default::default()
                     };
                 }
                 State::Pending => {
@@ -251,6 +258,7 @@ async fn run_node(
                                 ready: false,
                                 message: msg,
                                 attempts: 0,
+                                ..Default::default()
                             };
                         }
                     }
@@ -262,6 +270,7 @@ async fn run_node(
     let api: Api<DynamicObject> =
         Api::namespaced_with(ctx.client.clone(), ns, &flux::kustomization_resource());
     let mut attempts = 0;
+    let mut changes: Vec<Change> = Vec::new();
     let mut backoff = Duration::from_millis(500);
     loop {
         attempts += 1;
@@ -275,7 +284,9 @@ async fn run_node(
                     backoff = (backoff * 2).min(Duration::from_secs(15));
                     continue;
                 }
-                return give_up(id, msg, attempts, report);
+                let mut r = give_up(id, msg, attempts, report);
+                r.changes = changes;
+                return r;
             }
         };
         let attempt = match reconcile_kustomization(ctx, &current, &settings.options).await {
@@ -289,9 +300,24 @@ async fn run_node(
                     backoff = (backoff * 2).min(Duration::from_secs(15));
                     continue;
                 }
-                return give_up(id, msg, attempts, report);
+                let mut r = give_up(id, msg, attempts, report);
+                r.changes = changes;
+                return r;
             }
         };
+        if let Attempt::Ran(o) = &attempt {
+            changes.extend(
+                o.changes
+                    .iter()
+                    .filter(|c| {
+                        matches!(
+                            c.action,
+                            Action::Created | Action::Configured | Action::Deleted
+                        )
+                    })
+                    .cloned(),
+            );
+        }
         match attempt {
             Attempt::Suspended => {
                 report(Event::Finished(id.to_string(), true, attempt.message()));
@@ -299,6 +325,7 @@ async fn run_node(
                     ready: true,
                     message: attempt.message(),
                     attempts,
+                    ..Default::default()
                 };
             }
             a if a.is_ready() => {
@@ -307,9 +334,10 @@ async fn run_node(
                     ready: true,
                     message: a.message(),
                     attempts,
+                    changes,
                 };
             }
-            Attempt::DependencyNotReady(msg) => {
+            Attempt::DependencyNotReady(msg) | Attempt::ArtifactFailed(msg) => {
                 if retry(settings, settings.requeue_dependency, id, &msg, report)
                     .await
                     .is_some()
@@ -326,7 +354,9 @@ async fn run_node(
                 {
                     continue;
                 }
-                return give_up(id, msg, attempts, report);
+                let mut r = give_up(id, msg, attempts, report);
+                r.changes = changes;
+                return r;
             }
         }
     }
@@ -359,5 +389,6 @@ fn give_up(id: &str, message: String, attempts: u32, report: &Reporter) -> NodeR
         ready: false,
         message,
         attempts,
+        ..Default::default()
     }
 }

@@ -211,20 +211,17 @@ impl Gix {
                 after: "the deadline".into(),
             };
         }
-        if lower.contains("401")
-            || lower.contains("403")
-            || lower.contains("credentials")
-            || lower.contains("authentication")
-            || lower.contains("permission denied")
+        // TLS first: its messages carry the URL, whose port may look like a
+        // status code.
+        if lower.contains("certificate") || lower.contains("unknownissuer") || lower.contains("tls")
         {
-            return Error::AuthenticationFailed {
+            return Error::Tls {
                 url: remote.shown(),
                 detail: text,
             };
         }
-        if lower.contains("certificate") || lower.contains("unknownissuer") || lower.contains("tls")
-        {
-            return Error::Tls {
+        if Remote::says_auth_failed(&text) {
+            return Error::AuthenticationFailed {
                 url: remote.shown(),
                 detail: text,
             };

@@ -206,14 +206,7 @@ impl Libgit2 {
             };
         }
         let msg = remote.creds.redact(e.message());
-        let lower = msg.to_ascii_lowercase();
-        if e.code() == git2::ErrorCode::Auth
-            || st.auth_missing
-            || lower.contains("401")
-            || lower.contains("403")
-            || lower.contains("authentication")
-            || lower.contains("credentials")
-        {
+        if e.code() == git2::ErrorCode::Auth || st.auth_missing || Remote::says_auth_failed(&msg) {
             return Error::AuthenticationFailed {
                 url: remote.shown(),
                 detail: msg,

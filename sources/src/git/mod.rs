@@ -160,11 +160,22 @@ impl Remote<'_> {
         Instant::now() >= self.deadline
     }
 
+    /// Whether a backend's message says the server refused the credentials.
+    /// URLs are taken out first: a port such as `:33403` is no HTTP 403.
+    pub(crate) fn says_auth_failed(text: &str) -> bool {
+        let scan = without_urls(&text.to_ascii_lowercase());
+        scan.contains("401")
+            || scan.contains("403")
+            || scan.contains("credentials")
+            || scan.contains("authentication")
+            || scan.contains("permission denied")
+    }
+
     /// The last step of both backends' error classification, which they can
     /// only do by the (redacted) text: a timeout, an unreachable host, or a
     /// git failure.
     pub(crate) fn transport_error(&self, text: String) -> Error {
-        let lower = text.to_ascii_lowercase();
+        let lower = without_urls(&text.to_ascii_lowercase());
         if lower.contains("timed out") || lower.contains("timeout") {
             return Error::Timeout {
                 url: self.shown(),
@@ -203,6 +214,27 @@ impl Remote<'_> {
     }
 }
 
+/// `text` without anything that looks like a URL (`scheme://…` up to the next
+/// space or bracket), so classification by words never reads a host or port.
+fn without_urls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        let start = rest[..i]
+            .rfind(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '-' && c != '.')
+            .map_or(0, |p| p + 1);
+        out.push_str(&rest[..start]);
+        let after = &rest[i + 3..];
+        let end = after
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '(' | '\'' | '"' | '>' | '<'))
+            .unwrap_or(after.len());
+        out.push_str("<url>");
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A local repository holding a fetched commit.
 pub(crate) trait Fetched: BlobSource {
     /// Full id of the commit the wanted ref resolved to.
@@ -236,6 +268,19 @@ pub(crate) fn implementation(backend: Backend) -> Result<Box<dyn GitBackend>> {
         Backend::Libgit2 => Ok(Box::new(libgit2::Libgit2)),
         #[allow(unreachable_patterns)]
         other => Err(Error::BackendUnavailable(other.as_str())),
+    }
+}
+
+#[cfg(test)]
+mod url_scan_tests {
+    use super::*;
+
+    #[test]
+    fn ports_in_urls_are_not_status_codes() {
+        let msg = "error sending request for url (https://127.0.0.1:33403/x.git/info/refs): invalid peer certificate: UnknownIssuer";
+        assert!(!Remote::says_auth_failed(msg));
+        assert!(Remote::says_auth_failed("unexpected http status code: 401"));
+        assert_eq!(without_urls("a https://h:1/p) b"), "a <url>) b");
     }
 }
 
