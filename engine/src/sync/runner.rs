@@ -276,25 +276,20 @@ async fn run_node(
         attempts += 1;
         report(Event::Applying(id.to_string()));
         // Re-read: the spec or status may have changed since the last try.
-        let current = match api.get(name).await {
-            Ok(o) => flux::to_value(&o),
-            Err(e) => {
-                let msg = format!("failed to get Kustomization {id}: {e}");
-                if retry(settings, backoff, id, &msg, report).await.is_some() {
-                    backoff = (backoff * 2).min(Duration::from_secs(15));
-                    continue;
-                }
-                let mut r = give_up(id, msg, attempts, report);
-                r.changes = changes;
-                return r;
-            }
+        let step = async {
+            let current = api
+                .get(name)
+                .await
+                .map_err(|e| format!("failed to get Kustomization {id}: {e}"))?;
+            reconcile_kustomization(ctx, &flux::to_value(&current), &settings.options)
+                .await
+                .map_err(|e| format!("{e:#}"))
         };
-        let attempt = match reconcile_kustomization(ctx, &current, &settings.options).await {
+        let attempt = match step.await {
             Ok(a) => a,
-            Err(e) => {
-                // The API server is unreachable or refused a status write:
-                // retry soon, with backoff; discovery may be stale.
-                let msg = format!("{e:#}");
+            Err(msg) => {
+                // The API server is unreachable or refused a write: retry
+                // soon, with backoff; discovery may be stale.
                 ctx.reset_appliers().await;
                 if retry(settings, backoff, id, &msg, report).await.is_some() {
                     backoff = (backoff * 2).min(Duration::from_secs(15));
