@@ -811,11 +811,12 @@ fn plain_allowed(s: &str) -> bool {
 }
 
 fn quote_inline(s: &str) -> String {
-    if !s.is_empty() && plain_allowed(s) && !resolves_to_non_string(s) {
+    let special = resolves_to_non_string(s);
+    if plain_allowed(s) && !special {
         return s.to_string();
     }
     // go-yaml v2 treats characters beyond U+FFFF as unprintable.
-    if resolves_to_non_string(s) || s.chars().any(|c| c.is_control() || (c as u32) > 0xFFFF) {
+    if special || s.chars().any(|c| c.is_control() || (c as u32) > 0xFFFF) {
         return double_quoted(s);
     }
     format!("'{}'", s.replace('\'', "''"))

@@ -279,7 +279,7 @@ pub fn to_value(o: &DynamicObject) -> Value {
     serde_json::to_value(o).unwrap_or(Value::Null)
 }
 
-/// `Ready` condition of an object's status, if any.
+/// The conditions in an object's status.
 pub fn conditions(obj: &Value) -> Vec<sluice_appliers::conditions::Condition> {
     obj.pointer("/status/conditions")
         .and_then(|c| serde_json::from_value(c.clone()).ok())
@@ -301,13 +301,4 @@ pub fn validate_name(field: &str, name: &str) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// A Kubernetes API error as one readable line (the API's own message, not
-/// the whole status object).
-pub fn api_error(e: &kube::Error) -> String {
-    match e {
-        kube::Error::Api(ae) => format!("{} ({})", ae.message, ae.reason),
-        other => other.to_string(),
-    }
 }

@@ -37,19 +37,13 @@ fn parse(text: &str) -> Result<BTreeMap<String, Vec<u8>>> {
     let mut out = BTreeMap::new();
     let is_secret = map.get("kind").and_then(|k| k.as_str()) == Some("Secret");
     if !is_secret {
-        for (k, v) in map {
-            let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
-                bail!("every key and value must be a string");
-            };
+        for (k, v) in string_pairs(map, "")? {
             out.insert(k.to_string(), v.as_bytes().to_vec());
         }
         return Ok(out);
     }
     if let Some(data) = map.get("data").and_then(|d| d.as_mapping()) {
-        for (k, v) in data {
-            let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
-                bail!("data: every key and value must be a string");
-            };
+        for (k, v) in string_pairs(data, "data: ")? {
             let cleaned: String = v.chars().filter(|c| !c.is_whitespace()).collect();
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(cleaned)
@@ -58,14 +52,21 @@ fn parse(text: &str) -> Result<BTreeMap<String, Vec<u8>>> {
         }
     }
     if let Some(data) = map.get("stringData").and_then(|d| d.as_mapping()) {
-        for (k, v) in data {
-            let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
-                bail!("stringData: every key and value must be a string");
-            };
+        for (k, v) in string_pairs(data, "stringData: ")? {
             out.insert(k.to_string(), v.as_bytes().to_vec());
         }
     }
     Ok(out)
+}
+
+/// The pairs of a mapping whose keys and values must all be strings.
+fn string_pairs<'a>(m: &'a serde_yaml::Mapping, what: &str) -> Result<Vec<(&'a str, &'a str)>> {
+    m.iter()
+        .map(|(k, v)| match (k.as_str(), v.as_str()) {
+            (Some(k), Some(v)) => Ok((k, v)),
+            _ => bail!("{what}every key and value must be a string"),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -245,10 +245,9 @@ fn resolve_links(
         for _ in 0..40 {
             let target = links.get(&current).ok_or("not a link")?;
             let (dir, _) = split_parent(&current);
-            let next = join_inside(dir, target)
-                .ok_or_else(|| format!("target '{target}' is outside the source tree"))?;
             // A link inside a linked directory: resolve the directory part.
-            let next = rewrite_through_links(&next, &links)
+            let next = join_inside(dir, target)
+                .and_then(|n| rewrite_through_links(&n, &links))
                 .ok_or_else(|| format!("target '{target}' is outside the source tree"))?;
             if links.contains_key(&next) {
                 current = next;
@@ -278,6 +277,9 @@ fn resolve_links(
             }),
         }
     }
+    // Links to directories copy them; many links to a large directory must
+    // not blow the artifact up.
+    let limit = entries.len().saturating_mul(4).max(MAX_LINKED_FILES);
     for (link, target) in dir_links {
         if target.is_empty() || link == target || link.starts_with(&format!("{target}/")) {
             skipped.push(Skipped {
@@ -293,15 +295,10 @@ fn resolve_links(
             .map(|(k, v)| (format!("{link}/{}", &k[prefix.len()..]), v.clone()))
             .collect();
         files.extend(copies);
-        // Links to directories copy them; many links to a large directory
-        // must not blow the artifact up.
-        if files.len() > entries.len().saturating_mul(4).max(MAX_LINKED_FILES) {
+        if files.len() > limit {
             return Err(Error::Archive {
                 path: target.clone(),
-                detail: format!(
-                    "symlinked directories expand the tree to more than {} files",
-                    entries.len().saturating_mul(4).max(MAX_LINKED_FILES)
-                ),
+                detail: format!("symlinked directories expand the tree to more than {limit} files"),
             });
         }
     }

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
+use crate::Progress;
 use crate::archive::{self, Skipped};
 use crate::auth::Credentials;
 use crate::error::{Error, Result};
@@ -14,7 +15,6 @@ use crate::git::{self, Backend, BackendChoice, Fetched, Remote, RemoteRef, Trans
 use crate::refs::{self, GitRef};
 use crate::storage::{Artifact, ArtifactRecord, ObjectKey, Storage};
 use crate::url::GitUrl;
-use crate::{NoProgress, Progress};
 
 /// What to fetch and how.
 #[derive(Clone, Debug)]
@@ -127,26 +127,6 @@ pub fn fetch(
     }
 }
 
-/// Lists the refs of a remote (for `sluice source` and the no-op check).
-pub fn list_refs(opts: &FetchOptions) -> Result<(Backend, Vec<RemoteRef>)> {
-    let backend = git::select(&opts.url, opts.backend);
-    let imp = git::implementation(backend)?;
-    let scratch = tempfile::Builder::new()
-        .prefix("sluice-ls-")
-        .tempdir()
-        .map_err(|e| Error::storage(std::env::temp_dir(), e))?;
-    let cancel = AtomicBool::new(false);
-    let remote = Remote {
-        url: &opts.url,
-        creds: &opts.credentials,
-        deadline: Instant::now() + opts.timeout,
-        cancel: &cancel,
-        scratch: scratch.path(),
-        progress: &NoProgress,
-    };
-    Ok((backend, imp.ls_refs(&remote)?))
-}
-
 fn find<'a>(refs: &'a [RemoteRef], name: &str) -> Option<&'a RemoteRef> {
     refs.iter().find(|r| r.name == name)
 }
@@ -210,10 +190,7 @@ fn run(
                 url: shown.clone(),
             })?;
             (
-                Want::Ref {
-                    name: full.clone(),
-                    depth: Some(1),
-                },
+                Want::Ref { name: full.clone() },
                 Some(full),
                 Some(r.commit().to_string()),
             )
@@ -258,7 +235,7 @@ fn run(
     let (artifact, summary) = storage.write_artifact(key, &commit, &revision, cancel, |w| {
         archive::write_tar_gz(
             &entries,
-            fetched.as_mut_blobs(),
+            fetched.as_ref(),
             opts.ignore.as_deref(),
             w,
             &|n| progress.archived(n, total),
@@ -314,13 +291,12 @@ fn fetch_want(
             tracing::debug!(error = %e, "fetching the commit by id failed; fetching all branches");
             let _ = std::fs::remove_dir_all(dir);
             let mut f = imp.fetch(remote, &Want::AllBranches, dir)?;
-            if !f.has_commit(id) {
+            if !f.select_commit(id) {
                 return Err(Error::CommitNotFound {
                     commit: id.clone(),
                     url: remote.shown(),
                 });
             }
-            f.select_commit(id)?;
             Ok(f)
         }
         (Err(e), _) => Err(e),
@@ -339,14 +315,4 @@ fn stops_fallback(e: &Error) -> bool {
             | Error::InvalidCredentials(_)
             | Error::InvalidUrl { .. }
     )
-}
-
-trait AsBlobs {
-    fn as_mut_blobs(&self) -> &dyn archive::BlobSource;
-}
-
-impl AsBlobs for Box<dyn Fetched> {
-    fn as_mut_blobs(&self) -> &dyn archive::BlobSource {
-        self.as_ref()
-    }
 }

@@ -17,7 +17,7 @@ pub mod url;
 
 pub use auth::{Credentials, Secret};
 pub use error::{Error, Result};
-pub use fetch::{FetchOptions, FetchReport, fetch, list_refs};
+pub use fetch::{FetchOptions, FetchReport, fetch};
 pub use git::{Backend, BackendChoice, RemoteRef, select};
 pub use refs::{GitRef, RefSpec};
 pub use storage::{Artifact, ObjectKey, Storage};

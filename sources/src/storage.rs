@@ -5,13 +5,12 @@
 //! fetch leaves the previous artifact intact.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
 use fs4::fs_std::FileExt;
-use sha2::{Digest, Sha256};
 
 use crate::archive::HashingWriter;
 use crate::error::{Error, Result};
@@ -251,16 +250,9 @@ impl Storage {
         let Ok(mut f) = File::open(&path) else {
             return Ok(false);
         };
-        let mut h = Sha256::new();
-        let mut buf = vec![0u8; 64 * 1024];
-        loop {
-            let n = f.read(&mut buf).map_err(|e| Error::storage(&path, e))?;
-            if n == 0 {
-                break;
-            }
-            h.update(&buf[..n]);
-        }
-        Ok(format!("sha256:{}", hex::encode(h.finalize())) == artifact.digest)
+        let mut hashing = crate::archive::HashingWriter::new(std::io::sink());
+        std::io::copy(&mut f, &mut hashing).map_err(|e| Error::storage(&path, e))?;
+        Ok(hashing.finish().0 == artifact.digest)
     }
 
     /// Removes all but the newest [`RETAINED_ARTIFACTS`] tarballs of the

@@ -191,7 +191,9 @@ fn is_immutable_error(e: &kube::Error) -> bool {
     }
 }
 
-fn api_message(e: &kube::Error) -> String {
+/// A Kubernetes API error as one line: `(Reason) message`, not the whole
+/// status object.
+pub fn api_message(e: &kube::Error) -> String {
     match e {
         kube::Error::Api(ae) => format!("({}) {}", ae.reason, ae.message),
         other => other.to_string(),

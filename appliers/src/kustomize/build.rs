@@ -14,7 +14,7 @@ use super::nameref;
 use super::patch;
 use super::replacement;
 use super::resmap::ResMap;
-use super::resource::{ConfiguredBy, Origin, Resource};
+use super::resource::{ConfiguredBy, Origin, Resource, value_text};
 use super::sort;
 use super::transform::{images, labels, names, namespace, replicas};
 use super::types::{FILE_NAMES, Kustomization, Var};
@@ -83,6 +83,7 @@ impl Overrides {
 }
 
 /// The resources of one kustomization level, its configuration and vars.
+#[derive(Default)]
 struct Accumulator {
     res: ResMap,
     cfg: TransformerConfig,
@@ -90,14 +91,6 @@ struct Accumulator {
 }
 
 impl Accumulator {
-    fn new() -> Result<Self> {
-        Ok(Self {
-            res: ResMap::new(),
-            cfg: TransformerConfig::default(),
-            vars: Vec::new(),
-        })
-    }
-
     fn merge(&mut self, other: Accumulator) -> Result<()> {
         self.res.append_all(other.res)?;
         self.cfg = self.cfg.merged(&other.cfg)?;
@@ -148,7 +141,7 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
     b.tracking = !k.build_metadata.is_empty();
     b.set_openapi(&ldr, &k, true)?;
     b.stack.push(ldr.dir().to_path_buf());
-    let mut acc = Accumulator::new()?;
+    let mut acc = Accumulator::default();
     b.accumulate(&ldr, &k, &mut acc)?;
 
     // Done once, at the top, in kustomize's order.
@@ -249,14 +242,7 @@ fn normalize_annotations(r: &mut Resource, keep_origin: bool, keep_transformatio
             {
                 continue;
             }
-            let text = match v {
-                Value::String(s) => s.clone(),
-                Value::Null => "null".into(),
-                Value::Bool(b) => b.to_string(),
-                Value::Number(n) => n.to_string(),
-                other => other.to_string(),
-            };
-            out.insert(k.clone(), Value::String(text));
+            out.insert(k.clone(), Value::String(value_text(v)));
         }
     }
     if out.is_empty() {
@@ -371,8 +357,7 @@ impl Builder {
                     .into(),
             }),
             (None, Some(path)) => {
-                let text = ldr.read_text(path, "openapi")?;
-                let shown = ldr.display(&ldr.resolve(path, "openapi", true)?);
+                let (shown, text) = ldr.read_text_shown(path, "openapi")?;
                 super::openapi::set_schema(Some(super::openapi::parse_custom(&text, &shown)?));
                 self.schema_set = true;
                 Ok(())
@@ -408,49 +393,52 @@ impl Builder {
         // then merged into the accumulator; then the `crds:` config likewise.
         let mut custom = TransformerConfig::default();
         for c in &k.configurations {
-            let text = ldr.read_text(c, "configurations")?;
-            let cfg = TransformerConfig::parse(
-                &text,
-                &ldr.display(&ldr.resolve(c, "configurations", true)?),
-            )?;
+            let (shown, text) = ldr.read_text_shown(c, "configurations")?;
+            let cfg = TransformerConfig::parse(&text, &shown)?;
             custom = custom
                 .merged(&cfg)
                 .context_with(|| format!("merging configurations of {file}"))?;
         }
-        let level = TransformerConfig::builtin()?
-            .merged(&custom)
-            .context_with(|| format!("merging configurations of {file}"))?;
+        // Merging nothing would only clone and re-sort what is sorted.
+        let level = if k.configurations.is_empty() {
+            TransformerConfig::builtin()?
+        } else {
+            TransformerConfig::builtin()?
+                .merged(&custom)
+                .context_with(|| format!("merging configurations of {file}"))?
+        };
         acc.cfg = acc
             .cfg
             .merged(&level)
             .context_with(|| format!("merging configurations of {file}"))?;
-        let mut crd_cfg = TransformerConfig::default();
-        for c in &k.crds {
-            let text = ldr.read_text(c, "crds")?;
-            let cfg = super::crds::name_references(&text, c)?;
-            crd_cfg = crd_cfg
-                .merged(&cfg)
+        if !k.crds.is_empty() {
+            let mut crd_cfg = TransformerConfig::default();
+            for c in &k.crds {
+                let text = ldr.read_text(c, "crds")?;
+                let cfg = super::crds::name_references(&text, c)?;
+                crd_cfg = crd_cfg
+                    .merged(&cfg)
+                    .context_with(|| format!("merging crds of {file}"))?;
+            }
+            acc.cfg = acc
+                .cfg
+                .merged(&crd_cfg)
                 .context_with(|| format!("merging crds of {file}"))?;
         }
-        acc.cfg = acc
-            .cfg
-            .merged(&crd_cfg)
-            .context_with(|| format!("merging crds of {file}"))?;
         for (secret, list) in [
             (false, &k.config_map_generator),
             (true, &k.secret_generator),
         ] {
             for args in list {
                 let mut r = generator::generate(args, k.generator_options.as_ref(), secret, ldr)?;
-                r.origin = Some(Origin {
-                    configured_in: Some(clean_join(&self.origin_dir, ldr.file_name())),
-                    configured_by: Some(ConfiguredBy::builtin(if secret {
+                r.origin = Some(self.builtin_origin(
+                    ldr,
+                    if secret {
                         "SecretGenerator"
                     } else {
                         "ConfigMapGenerator"
-                    })),
-                    ..Default::default()
-                });
+                    },
+                ));
                 acc.res
                     .absorb_all(vec![r])
                     .context_with(|| format!("merging from generator in {file}"))?;
@@ -485,7 +473,7 @@ impl Builder {
             for (cfg, origin) in configs {
                 super::plugins::transform(&cfg, ldr, &mut acc.res)
                     .context_with(|| format!("{file}: transformers: {}", cfg.cur_id()))?;
-                self.track(&mut acc.res, origin);
+                self.track(&mut acc.res, || origin);
                 acc.res.drop_empties();
             }
         }
@@ -603,10 +591,9 @@ impl Builder {
         let result = if component {
             self.accumulate(&child, &k, acc)
         } else {
-            Accumulator::new().and_then(|mut sub| {
-                self.accumulate(&child, &k, &mut sub)?;
-                acc.merge(sub)
-            })
+            let mut sub = Accumulator::default();
+            self.accumulate(&child, &k, &mut sub)
+                .and_then(|()| acc.merge(sub))
         };
         self.stack.pop();
         self.origin_dir = saved_origin;
@@ -616,10 +603,11 @@ impl Builder {
     /// Records a transformer run for `buildMetadata`: every resource present
     /// gets it appended (or as its origin when it has none), as kustomize's
     /// AddTransformerAnnotation does.
-    fn track(&self, res: &mut ResMap, origin: Origin) {
+    fn track(&self, res: &mut ResMap, origin: impl FnOnce() -> Origin) {
         if !self.tracking {
             return;
         }
+        let origin = origin();
         for r in res.resources_mut() {
             if r.origin.is_none() {
                 r.origin = Some(origin.clone());
@@ -655,7 +643,7 @@ impl Builder {
             let loaded: Vec<(Resource, String)> = match inline {
                 Some(rs) => rs.into_iter().map(|r| (r, inline_in.clone())).collect(),
                 None => {
-                    let mut sub = Accumulator::new()?;
+                    let mut sub = Accumulator::default();
                     let k = Kustomization {
                         resources: vec![entry.clone()],
                         ..Default::default()
@@ -707,10 +695,9 @@ impl Builder {
                 patch::apply_strategic_merge_files(res, &k.patches_strategic_merge, ldr),
                 "patchesStrategicMerge",
             )?;
-            self.track(
-                res,
-                self.builtin_origin(ldr, "PatchStrategicMergeTransformer"),
-            );
+            self.track(res, || {
+                self.builtin_origin(ldr, "PatchStrategicMergeTransformer")
+            });
             res.drop_empties();
         }
         for (i, p) in k.patches.iter().enumerate() {
@@ -718,7 +705,7 @@ impl Builder {
                 patch::apply_patch_entry(res, p, ldr),
                 &format!("patches[{i}]"),
             )?;
-            self.track(res, self.builtin_origin(ldr, "PatchTransformer"));
+            self.track(res, || self.builtin_origin(ldr, "PatchTransformer"));
             res.drop_empties();
         }
         if !k.namespace.is_empty() {
@@ -726,21 +713,21 @@ impl Builder {
                 namespace::apply(res, &k.namespace, &cfg.namespace),
                 "namespace",
             )?;
-            self.track(res, self.builtin_origin(ldr, "NamespaceTransformer"));
+            self.track(res, || self.builtin_origin(ldr, "NamespaceTransformer"));
         }
         if !k.name_prefix.is_empty() {
             step(
                 names::apply(res, &k.name_prefix, names::End::Prefix, &cfg.name_prefix),
                 "namePrefix",
             )?;
-            self.track(res, self.builtin_origin(ldr, "PrefixTransformer"));
+            self.track(res, || self.builtin_origin(ldr, "PrefixTransformer"));
         }
         if !k.name_suffix.is_empty() {
             step(
                 names::apply(res, &k.name_suffix, names::End::Suffix, &cfg.name_suffix),
                 "nameSuffix",
             )?;
-            self.track(res, self.builtin_origin(ldr, "SuffixTransformer"));
+            self.track(res, || self.builtin_origin(ldr, "SuffixTransformer"));
         }
         for (i, l) in k.labels.iter().enumerate() {
             let specs = label_specs(l, cfg)?;
@@ -748,42 +735,42 @@ impl Builder {
                 labels::apply(res, &l.pairs, &specs),
                 &format!("labels[{i}]"),
             )?;
-            self.track(res, self.builtin_origin(ldr, "LabelTransformer"));
+            self.track(res, || self.builtin_origin(ldr, "LabelTransformer"));
         }
         if !k.common_labels.is_empty() || !k.labels.is_empty() {
             step(
                 labels::apply(res, &k.common_labels, &cfg.common_labels),
                 "commonLabels",
             )?;
-            self.track(res, self.builtin_origin(ldr, "LabelTransformer"));
+            self.track(res, || self.builtin_origin(ldr, "LabelTransformer"));
         }
         if !k.common_annotations.is_empty() {
             step(
                 labels::apply(res, &k.common_annotations, &cfg.common_annotations),
                 "commonAnnotations",
             )?;
-            self.track(res, self.builtin_origin(ldr, "AnnotationsTransformer"));
+            self.track(res, || self.builtin_origin(ldr, "AnnotationsTransformer"));
         }
         for (i, p) in k.patches_json6902.iter().enumerate() {
             step(
                 patch::apply_json6902_entry(res, p, ldr),
                 &format!("patchesJson6902[{i}]"),
             )?;
-            self.track(res, self.builtin_origin(ldr, "PatchJson6902Transformer"));
+            self.track(res, || self.builtin_origin(ldr, "PatchJson6902Transformer"));
             res.drop_empties();
         }
         for r in &k.replicas {
             step(replicas::apply(res, r, &cfg.replicas), "replicas")?;
-            self.track(res, self.builtin_origin(ldr, "ReplicaCountTransformer"));
+            self.track(res, || self.builtin_origin(ldr, "ReplicaCountTransformer"));
         }
         for img in &k.images {
             step(images::apply(res, img, &cfg.images), "images")?;
-            self.track(res, self.builtin_origin(ldr, "ImageTagTransformer"));
+            self.track(res, || self.builtin_origin(ldr, "ImageTagTransformer"));
         }
         let repl = replacement::load(&k.replacements, ldr)?;
         if !repl.is_empty() {
             step(replacement::apply(res, &repl), "replacements")?;
-            self.track(res, self.builtin_origin(ldr, "ReplacementTransformer"));
+            self.track(res, || self.builtin_origin(ldr, "ReplacementTransformer"));
         }
         Ok(())
     }
@@ -852,23 +839,11 @@ pub fn load_resources(text: &str, shown: &str) -> Result<Vec<Resource>> {
             Value::Object(m) if is_list(&m) => {
                 if let Some(Value::Array(items)) = m.get("items") {
                     for item in items {
-                        let mut r = Resource::new(item.clone(), &what)?;
-                        r.origin = Some(Origin {
-                            path: Some(shown.to_string()),
-                            ..Default::default()
-                        });
-                        out.push(r);
+                        out.push(Resource::new(item.clone(), &what)?);
                     }
                 }
             }
-            other => {
-                let mut r = Resource::new(other, &what)?;
-                r.origin = Some(Origin {
-                    path: Some(shown.to_string()),
-                    ..Default::default()
-                });
-                out.push(r);
-            }
+            other => out.push(Resource::new(other, &what)?),
         }
     }
     Ok(out)

@@ -51,29 +51,34 @@ impl FieldSpec {
         }
     }
 
-    /// Whether the spec applies to objects of type `gvk`.
-    pub fn matches(&self, gvk: &Gvk) -> bool {
-        gvk.is_selected_by(&self.gvk())
+    /// Whether the spec applies to objects of type (`group`, `version`,
+    /// `kind`): every non-empty part of the spec must match.
+    fn selects_parts(&self, group: &str, version: &str, kind: &str) -> bool {
+        (self.group.is_empty() || self.group == group)
+            && (self.version.is_empty() || self.version == version)
+            && (self.kind.is_empty() || self.kind == kind)
     }
 
-    /// [`FieldSpec::matches`] for a resource, without building its GVK
-    /// (this runs for every spec on every object).
+    /// Whether the spec applies to objects of type `gvk`.
+    pub fn selects_gvk(&self, gvk: &Gvk) -> bool {
+        self.selects_parts(&gvk.group, &gvk.version, &gvk.kind)
+    }
+
+    /// Whether the spec applies to `res`, without building its GVK (this
+    /// runs for every spec on every object).
     pub fn selects(&self, res: &Resource) -> bool {
         if !self.kind.is_empty() && self.kind != res.kind() {
             return false;
         }
-        if self.group.is_empty() && self.version.is_empty() {
-            return true;
-        }
         let av = res.api_version();
         let (g, v) = av.rsplit_once('/').unwrap_or(("", av));
-        (self.group.is_empty() || self.group == g) && (self.version.is_empty() || self.version == v)
+        self.selects_parts(g, v, res.kind())
     }
 
     /// kustomize's merge identity: same path, and `self` selected by the
     /// other's GVK.
     pub fn effectively_equals(&self, other: &FieldSpec) -> bool {
-        self.gvk().is_selected_by(&other.gvk()) && self.path == other.path
+        self.path == other.path && other.selects_parts(&self.group, &self.version, &self.kind)
     }
 
     /// Runs `set` on every field this spec designates in `res` (creating
@@ -87,7 +92,7 @@ impl FieldSpec {
         if !self.selects(res) {
             return Ok(());
         }
-        self.apply_split(res, &split_path(&self.path), create, set)
+        self.apply_unchecked(res, &split_path(&self.path), create, set)
     }
 
     /// [`FieldSpec::apply`] with the path already split (callers that run
@@ -102,6 +107,18 @@ impl FieldSpec {
         if !self.selects(res) {
             return Ok(());
         }
+        self.apply_unchecked(res, path, create, set)
+    }
+
+    /// Walks `path` in `res` whatever its type (name references choose the
+    /// spec by the object's original type).
+    pub(crate) fn apply_unchecked(
+        &self,
+        res: &mut Resource,
+        path: &[String],
+        create: Create,
+        set: &mut dyn FnMut(&mut Value) -> Result<()>,
+    ) -> Result<()> {
         let create = if self.create { create } else { Create::Never };
         let mut root = Value::Object(std::mem::take(&mut res.obj));
         let r = walk(&mut root, path, create, set);
@@ -115,12 +132,6 @@ impl FieldSpec {
                 res.cur_id()
             ))
         })
-    }
-
-    /// Whether the path leads to an existing field in `v` (any list element).
-    pub fn has_field(&self, v: &Map<String, Value>) -> bool {
-        let path = split_path(&self.path);
-        exists(&Value::Object(v.clone()), &path)
     }
 }
 
@@ -201,20 +212,6 @@ fn walk(
             walk(field, &path[1..], create, set)
         }
         _ => Err(Error::Build("expected sequence or mapping node".into())),
-    }
-}
-
-fn exists(v: &Value, path: &[String]) -> bool {
-    if path.is_empty() {
-        return true;
-    }
-    match v {
-        Value::Array(items) => items.iter().any(|i| exists(i, path)),
-        Value::Object(map) => {
-            let name = path[0].strip_suffix("[]").unwrap_or(&path[0]);
-            map.get(name).is_some_and(|f| exists(f, &path[1..]))
-        }
-        _ => false,
     }
 }
 

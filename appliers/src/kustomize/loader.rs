@@ -61,11 +61,6 @@ impl Loader {
         &self.dir
     }
 
-    /// The build root (canonical).
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// Records which file in the directory is the kustomization.
     pub fn set_file_name(&mut self, name: &str) {
         self.file_name = name.to_string();
@@ -153,6 +148,11 @@ impl Loader {
 
     /// Reads a file named in `field`.
     pub fn read_file(&self, rel: &str, field: &str) -> Result<Vec<u8>> {
+        self.read_at(rel, field).map(|(_, bytes)| bytes)
+    }
+
+    /// Resolves and reads a file, returning where it was.
+    fn read_at(&self, rel: &str, field: &str) -> Result<(PathBuf, Vec<u8>)> {
         let p = self.resolve(rel, field, true)?;
         if p.is_dir() {
             return Err(Error::Build(format!(
@@ -160,7 +160,8 @@ impl Loader {
                 self.file_label()
             )));
         }
-        std::fs::read(&p).map_err(|e| Error::io(p, e))
+        let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;
+        Ok((p, bytes))
     }
 
     /// Reads a file already resolved by [`Loader::resolve`] (as a
@@ -175,17 +176,22 @@ impl Loader {
             });
         }
         let bytes = std::fs::read(real).map_err(|e| Error::io(real, e))?;
-        String::from_utf8(bytes).map_err(|_| {
-            Error::Build(format!(
-                "'{rel}' in '{field}' of {} is not UTF-8",
-                self.file_label()
-            ))
-        })
+        self.utf8(bytes, rel, field)
     }
 
     /// Reads a file named in `field` as UTF-8 text.
     pub fn read_text(&self, rel: &str, field: &str) -> Result<String> {
-        let bytes = self.read_file(rel, field)?;
+        self.read_text_shown(rel, field).map(|(_, text)| text)
+    }
+
+    /// [`Loader::read_text`], with the path as messages show it (relative
+    /// to the root), resolving the path once.
+    pub fn read_text_shown(&self, rel: &str, field: &str) -> Result<(String, String)> {
+        let (p, bytes) = self.read_at(rel, field)?;
+        Ok((self.display(&p), self.utf8(bytes, rel, field)?))
+    }
+
+    fn utf8(&self, bytes: Vec<u8>, rel: &str, field: &str) -> Result<String> {
         String::from_utf8(bytes).map_err(|_| {
             Error::Build(format!(
                 "'{rel}' in '{field}' of {} is not UTF-8",

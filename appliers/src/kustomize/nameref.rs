@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::config::NameBackRefs;
-use super::fieldspec::{Create, FieldSpec};
+use super::fieldspec::{Create, FieldSpec, split_path};
 use super::resid::{Gvk, ResId};
 use super::resmap::ResMap;
 use super::resource::Resource;
@@ -94,11 +94,11 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
     let n = m.len();
     for i in 0..n {
         let org = m.resources()[i].org_id();
-        let mut jobs: Vec<(FieldSpec, Gvk)> = Vec::new();
+        let mut jobs: Vec<(&FieldSpec, Gvk)> = Vec::new();
         for br in back_refs {
             for fs in &br.field_specs {
-                if org.gvk.is_selected_by(&fs.gvk()) {
-                    jobs.push((fs.clone(), br.gvk()));
+                if fs.selects_gvk(&org.gvk) {
+                    jobs.push((fs, br.gvk()));
                 }
             }
         }
@@ -112,14 +112,6 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
         let role_ref_gvk = role_ref_gvk(referrer);
         let res = &mut m.resources_mut()[i];
         for (fs, target) in jobs {
-            // The spec was chosen by original type; apply it to the current one.
-            let cur = res.gvk();
-            let spec = FieldSpec {
-                group: cur.group,
-                version: cur.version,
-                kind: cur.kind,
-                ..fs.clone()
-            };
             let ctx = Ctx {
                 referrer: &referrer_id,
                 prefixes: &ref_prefixes,
@@ -136,13 +128,17 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
                 scoped: std::cell::OnceCell::new(),
             };
             let mut found = Vec::new();
-            spec.apply(res, Create::Never, &mut |v| ctx.set(v, &mut found))
-                .map_err(|e| {
-                    e.context(format!(
-                        "updating name reference in '{}' field of '{referrer_id}'",
-                        fs.path
-                    ))
-                })?;
+            // The spec was chosen by original type: walk it whatever the
+            // current type is.
+            fs.apply_unchecked(res, &split_path(&fs.path), Create::Never, &mut |v| {
+                ctx.set(v, &mut found)
+            })
+            .map_err(|e| {
+                e.context(format!(
+                    "updating name reference in '{}' field of '{referrer_id}'",
+                    fs.path
+                ))
+            })?;
             referrals.extend(found.into_iter().map(|idx| (idx, referrer_id.to_string())));
         }
     }

@@ -15,7 +15,7 @@ use super::loader::Loader;
 use super::patch;
 use super::replacement;
 use super::resmap::ResMap;
-use super::resource::Resource;
+use super::resource::{Resource, value_text};
 use super::transform::{images, labels, names, namespace, replicas};
 use super::types::{GeneratorArgs, Image, Patch, ReplacementField, Replica, Selector};
 use crate::error::{Error, Result};
@@ -81,6 +81,15 @@ fn decode<T: for<'de> Deserialize<'de>>(cfg: &Resource, keys: &[&str]) -> Result
     })
 }
 
+/// The configuration's `key` object, or its default when absent.
+fn sub<T: for<'de> Deserialize<'de> + Default>(cfg: &Resource, key: &str) -> Result<T> {
+    match cfg.obj.get(key) {
+        Some(v) => serde_json::from_value(v.clone())
+            .map_err(|e| Error::Build(format!("invalid {key}: {e}"))),
+        None => Ok(T::default()),
+    }
+}
+
 /// `fieldSpecs`, read as kustomize reads plugin configurations: unknown
 /// keys are ignored.
 fn field_specs(cfg: &Resource) -> Result<Vec<FieldSpec>> {
@@ -117,17 +126,7 @@ fn string_map(cfg: &Resource, key: &str) -> BTreeMap<String, String> {
     cfg.obj
         .get(key)
         .and_then(Value::as_object)
-        .map(|m| {
-            m.iter()
-                .map(|(k, v)| {
-                    let text = match v {
-                        Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
-                    (k.clone(), text)
-                })
-                .collect()
-        })
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), value_text(v))).collect())
         .unwrap_or_default()
 }
 
@@ -229,19 +228,6 @@ fn iam_policy(cfg: &Resource) -> Result<Resource> {
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
-struct PatchArgs {
-    #[serde(default)]
-    path: String,
-    #[serde(default)]
-    patch: String,
-    #[serde(default)]
-    target: Option<Selector>,
-    #[serde(default)]
-    options: BTreeMap<String, bool>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
 struct Json6902Args {
     #[serde(default)]
     target: Option<Selector>,
@@ -264,17 +250,8 @@ pub fn transform(cfg: &Resource, ldr: &Loader, m: &mut ResMap) -> Result<()> {
     let kind = builtin_kind(cfg)?;
     match kind {
         "PatchTransformer" => {
-            let a: PatchArgs = decode(cfg, &["path", "patch", "target", "options"])?;
-            patch::apply_patch_entry(
-                m,
-                &Patch {
-                    path: a.path,
-                    patch: a.patch,
-                    target: a.target,
-                    options: a.options,
-                },
-                ldr,
-            )
+            let p: Patch = decode(cfg, &["path", "patch", "target", "options"])?;
+            patch::apply_patch_entry(m, &p, ldr)
         }
         "PatchJson6902Transformer" => {
             let a: Json6902Args = decode(cfg, &["target", "path", "jsonOp"])?;
@@ -340,27 +317,15 @@ pub fn transform(cfg: &Resource, ldr: &Loader, m: &mut ResMap) -> Result<()> {
             namespace::apply_with(m, cfg.namespace(), &field_specs(cfg)?, opts)
         }
         "ImageTagTransformer" => {
-            let img: Image = match cfg.obj.get("imageTag") {
-                Some(v) => serde_json::from_value(v.clone())
-                    .map_err(|e| Error::Build(format!("invalid imageTag: {e}")))?,
-                None => Image::default(),
-            };
+            let img: Image = sub(cfg, "imageTag")?;
             images::apply(m, &img, &field_specs(cfg)?)
         }
         "ReplicaCountTransformer" => {
-            let rep: Replica = match cfg.obj.get("replica") {
-                Some(v) => serde_json::from_value(v.clone())
-                    .map_err(|e| Error::Build(format!("invalid replica: {e}")))?,
-                None => Replica::default(),
-            };
+            let rep: Replica = sub(cfg, "replica")?;
             replicas::apply(m, &rep, &field_specs(cfg)?)
         }
         "ReplacementTransformer" => {
-            let fields: Vec<ReplacementField> = match cfg.obj.get("replacements") {
-                Some(v) => serde_json::from_value(v.clone())
-                    .map_err(|e| Error::Build(format!("invalid replacements: {e}")))?,
-                None => Vec::new(),
-            };
+            let fields: Vec<ReplacementField> = sub(cfg, "replacements")?;
             let repl = replacement::load(&fields, ldr)?;
             replacement::apply(m, &repl)
         }

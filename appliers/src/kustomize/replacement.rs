@@ -277,7 +277,7 @@ fn apply_target(m: &mut ResMap, value: &Source, t: &TargetSelector) -> Result<()
     };
     let create = t.options.as_ref().is_some_and(|o| o.create);
     for r in m.resources_mut() {
-        if !sel_meta.matches_meta(r) || rejects_meta.iter().any(|x| x.matches_meta(r)) {
+        if !sel_meta.matches_selectors(r) || rejects_meta.iter().any(|x| x.matches_selectors(r)) {
             continue;
         }
         let ids = all_ids(r);
@@ -767,13 +767,6 @@ fn sort_keys(v: &Value) -> Value {
         }
         Value::Array(a) => Value::Array(a.iter().map(sort_keys).collect()),
         other => other.clone(),
-    }
-}
-
-impl Compiled {
-    /// Label/annotation part only.
-    pub fn matches_meta(&self, r: &Resource) -> bool {
-        self.matches_selectors(r)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The ordered set of resources a build accumulates. Ids are unique by
 //! kustomize's rules (GVK, name, effective namespace).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -38,6 +38,9 @@ impl ResMap {
 
     /// Changes one resource, keeping the name index current.
     pub fn with_resource_mut<T>(&mut self, i: usize, f: impl FnOnce(&mut Resource) -> T) -> T {
+        if self.names.get_mut().is_none() {
+            return f(&mut self.items[i]);
+        }
         let before = self.items[i].all_names();
         let out = f(&mut self.items[i]);
         let after = self.items[i].all_names();
@@ -90,26 +93,14 @@ impl ResMap {
         self.items.is_empty()
     }
 
-    /// Appends, refusing an id that is already present.
-    pub fn append(&mut self, r: Resource) -> Result<()> {
-        let id = r.cur_id();
-        if self.items.iter().any(|x| x.cur_id().equals(&id)) {
-            return Err(Error::Build(format!(
-                "may not add resource with an already registered id: {id}"
-            )));
-        }
-        self.names.get_mut().take();
-        self.items.push(r);
-        Ok(())
-    }
-
-    /// Like [`ResMap::append`], with an index of the ids present that the
-    /// caller keeps across calls (built on first use; pass `None` again after
-    /// changing the map otherwise), so appending N resources is O(N).
+    /// Appends, refusing an id that is already present. `index` holds the
+    /// ids present, kept by the caller across calls (built on first use;
+    /// pass `None` again after changing the map otherwise), so appending N
+    /// resources is O(N).
     pub fn append_indexed(
         &mut self,
         r: Resource,
-        index: &mut Option<std::collections::HashSet<(String, String, String)>>,
+        index: &mut Option<HashSet<(String, String, String)>>,
     ) -> Result<()> {
         let seen =
             index.get_or_insert_with(|| self.items.iter().map(|x| id_key(&x.cur_id())).collect());
@@ -124,23 +115,11 @@ impl ResMap {
         Ok(())
     }
 
-    /// Appends every resource of `other` (see [`ResMap::append`]).
+    /// Appends every resource of `other` (see [`ResMap::append_indexed`]).
     pub fn append_all(&mut self, other: ResMap) -> Result<()> {
-        // Index current ids once: large builds append thousands of resources.
-        let mut seen: HashMap<(String, String, String), ()> =
-            HashMap::with_capacity(self.items.len() + other.len());
-        for x in &self.items {
-            seen.insert(id_key(&x.cur_id()), ());
-        }
+        let mut index = None;
         for r in other.items {
-            let id = r.cur_id();
-            if seen.insert(id_key(&id), ()).is_some() {
-                return Err(Error::Build(format!(
-                    "may not add resource with an already registered id: {id}"
-                )));
-            }
-            self.names.get_mut().take();
-            self.items.push(r);
+            self.append_indexed(r, &mut index)?;
         }
         Ok(())
     }
@@ -216,11 +195,10 @@ impl ResMap {
 
     /// Fails if two resources now share an id.
     pub fn check_unique(&self, context: &str) -> Result<()> {
-        let mut seen: HashMap<(String, String, String), ()> =
-            HashMap::with_capacity(self.items.len());
+        let mut seen = HashSet::with_capacity(self.items.len());
         for r in &self.items {
             let id = r.cur_id();
-            if seen.insert(id_key(&id), ()).is_some() {
+            if !seen.insert(id_key(&id)) {
                 return Err(Error::Build(format!(
                     "{context} produces ID conflict: {id}"
                 )));

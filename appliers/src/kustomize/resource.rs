@@ -270,10 +270,20 @@ impl Resource {
 
     /// The id the resource was loaded or generated with.
     pub fn org_id(&self) -> ResId {
-        self.prev_ids()
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| self.cur_id())
+        match self.prev.first() {
+            Some((kind, name, namespace)) => {
+                let gvk = self.gvk();
+                ResId {
+                    gvk: Gvk {
+                        kind: kind.clone(),
+                        ..gvk
+                    },
+                    name: name.clone(),
+                    namespace: namespace.clone(),
+                }
+            }
+            None => self.cur_id(),
+        }
     }
 
     /// Remembers the current id before a name, namespace or kind change.
@@ -290,11 +300,6 @@ impl Resource {
         v.sort_unstable();
         v.dedup();
         v
-    }
-
-    /// Whether it is, or ever was, called `name`.
-    pub fn had_name(&self, name: &str) -> bool {
-        self.name() == name || self.prev.iter().any(|(_, n, _)| n == name)
     }
 
     /// Whether any id it has had (or has) satisfies `f`.
@@ -354,6 +359,15 @@ impl Resource {
     /// `$patch: delete`.
     pub fn is_empty(&self) -> bool {
         self.obj.is_empty()
+    }
+}
+
+/// A scalar as Go prints it in text: a string as itself, anything else in
+/// its JSON form (`true`, `8080`, `null`).
+pub fn value_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 

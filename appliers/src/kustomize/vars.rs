@@ -7,6 +7,7 @@ use super::fieldspec::{Create, FieldSpec};
 use super::replacement::{convert_slice_index, lookup, split_field_path};
 use super::resid::{Gvk, ResId};
 use super::resmap::ResMap;
+use super::resource::value_text;
 use super::types::Var;
 use crate::error::{Error, Result};
 
@@ -137,13 +138,6 @@ fn primitive(v: &Value) -> Option<&Value> {
     }
 }
 
-fn as_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
 /// kustomize's DoReplacements: `$(NAME)` replaced, `$$` → `$`, a string that
 /// is exactly `$(NAME)` takes the var's type.
 pub fn expand(input: &str, vars: &dyn Fn(&str) -> Option<Value>) -> Value {
@@ -168,7 +162,7 @@ pub fn expand(input: &str, vars: &dyn Fn(&str) -> Option<Value>) -> Value {
                                 if input.len() == name.len() + 3 {
                                     return val.clone();
                                 }
-                                out.push_str(&as_text(val));
+                                out.push_str(&value_text(val));
                             }
                             None => out.push_str(&format!("$({name})")),
                         }

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Subcommand};
 use indicatif::ProgressBar;
-use sluice_sources::{BackendChoice, Credentials, GitUrl, ObjectKey, RefSpec, Storage};
+use sluice_sources::{BackendChoice, Credentials, GitUrl, ObjectKey, RefSpec};
 
 use super::output::{self, Format};
 
@@ -101,15 +101,6 @@ struct FetchOutput {
     unchanged: bool,
 }
 
-/// The default storage: `$XDG_CACHE_HOME/sluice/storage`.
-fn default_storage() -> PathBuf {
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("sluice").join("storage")
-}
-
 /// A repository's name from its URL: the last path segment without `.git`.
 fn repo_name(url: &GitUrl) -> String {
     let last = url
@@ -175,16 +166,16 @@ pub async fn run(cmd: SourceCommand) -> Result<ExitCode> {
 async fn fetch(args: FetchArgs) -> Result<ExitCode> {
     let url = GitUrl::parse(&args.url)?;
     let reference = args.reference.spec().resolve()?;
-    let credentials = match &args.secret_file {
-        Some(path) => {
-            let data = crate::secret_file::read(path)?;
-            Credentials::from_secret_data(&data, &url, &path.display().to_string())?
-        }
-        None => Credentials::from_secret_data(&Default::default(), &url, "<url>")?,
+    let (data, origin) = match &args.secret_file {
+        Some(path) => (crate::secret_file::read(path)?, path.display().to_string()),
+        None => (Default::default(), "<url>".to_string()),
     };
-    let storage_dir = args.storage.clone().unwrap_or_else(default_storage);
-    let storage = Storage::new(&storage_dir)
-        .with_context(|| format!("opening storage {}", storage_dir.display()))?;
+    let credentials = Credentials::from_secret_data(&data, &url, &origin)?;
+    let storage_dir = args
+        .storage
+        .clone()
+        .unwrap_or_else(crate::reconcile::default_storage);
+    let storage = crate::reconcile::open_storage(&storage_dir)?;
     let key = ObjectKey::git_repository(
         &args.namespace,
         &args.name.clone().unwrap_or_else(|| repo_name(&url)),

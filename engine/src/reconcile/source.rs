@@ -47,8 +47,8 @@ fn artifact_status(ctx: &Context, a: &Artifact) -> Value {
     })
 }
 
-/// Reads `spec.secretRef` from the object's namespace.
-async fn read_secret(
+/// Reads a Secret's data as Flux's secret keys.
+pub(crate) async fn read_secret(
     client: &kube::Client,
     namespace: &str,
     name: &str,
@@ -58,16 +58,13 @@ async fn read_secret(
         .get(name)
         .await
         .map_err(|e| format!("failed to get secret '{namespace}/{name}': {e}"))?;
-    let mut data: BTreeMap<String, Vec<u8>> = secret
+    // `stringData` is write-only: the API returns everything in `data`.
+    Ok(secret
         .data
         .unwrap_or_default()
         .into_iter()
         .map(|(k, v)| (k, v.0))
-        .collect();
-    for (k, v) in secret.string_data.unwrap_or_default() {
-        data.insert(k, v.into_bytes());
-    }
-    Ok(data)
+        .collect())
 }
 
 /// Reconciles one GitRepository and patches its status.
@@ -90,14 +87,6 @@ pub async fn reconcile_git_repository(
     let generation = obj.pointer("/metadata/generation").and_then(Value::as_i64);
     let previous = flux::conditions(obj);
     let key = ObjectKey::git_repository(&namespace, &name);
-    let last_good = ctx
-        .storage
-        .current(&key)
-        .ok()
-        .flatten()
-        .map(|r| r.artifact)
-        .filter(|a| ctx.storage.verify(a).unwrap_or(false));
-
     let attempt = fetch(ctx, obj, &namespace, &key, secret, progress).await;
     let ar = flux::git_repository_resource();
     let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), &namespace, &ar);
@@ -123,6 +112,15 @@ pub async fn reconcile_git_repository(
             )
         }
         Err((reason, message)) => {
+            // What storage still holds and verifies stays advertised (read
+            // only now: a successful fetch has checked it already).
+            let last_good = ctx
+                .storage
+                .current(&key)
+                .ok()
+                .flatten()
+                .map(|r| r.artifact)
+                .filter(|a| ctx.storage.verify(a).unwrap_or(false));
             tracing::warn!(gitrepository = %format!("{namespace}/{name}"), %reason, "{message}");
             let ready =
                 Condition::new("Ready", false, reason, message.clone()).carry_transition(&previous);

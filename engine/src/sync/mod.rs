@@ -29,7 +29,9 @@ use self::config::{CONFIGURATION_LABEL, Configuration};
 use self::report::{Plan, PlannedChange, Report};
 use self::runner::{Reporter, RunSettings};
 use crate::flux;
-use crate::reconcile::source::{SecretSource, fetch_artifact, reconcile_git_repository};
+use crate::reconcile::source::{
+    SecretSource, fetch_artifact, read_secret, reconcile_git_repository,
+};
 use crate::reconcile::{Context, open_storage};
 
 /// Which cluster to talk to.
@@ -119,7 +121,7 @@ async fn apply_object(client: &kube::Client, obj: &Value, ar: &ApiResource) -> R
             &Patch::Apply(obj),
         )
         .await
-        .map_err(|e| anyhow!("writing {r}: {}", flux::api_error(&e)))?;
+        .map_err(|e| anyhow!("writing {r}: {}", sluice_appliers::apply::api_message(&e)))?;
     Ok(flux::to_value(&out))
 }
 
@@ -292,7 +294,7 @@ async fn remove_one(
     }
     api.delete(&spec.name, &DeleteParams::background())
         .await
-        .map_err(|e| anyhow!("deleting: {}", flux::api_error(&e)))?;
+        .map_err(|e| anyhow!("deleting: {}", sluice_appliers::apply::api_message(&e)))?;
     Ok(pruned)
 }
 
@@ -361,17 +363,9 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
 
     // The source, fetched locally.
     let data = match (&c.auth.local_auth_ref, &cluster) {
-        (Some(name), Some((_, client))) => {
-            let api: Api<Secret> = Api::namespaced(client.clone(), &c.namespace);
-            api.get(name)
-                .await
-                .with_context(|| format!("reading --local-auth-ref secret {}/{name}", c.namespace))?
-                .data
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(k, v)| (k, v.0))
-                .collect()
-        }
+        (Some(name), Some((_, client))) => read_secret(client, &c.namespace, name)
+            .await
+            .map_err(|m| anyhow!("--local-auth-ref: {m}"))?,
         (Some(name), None) => {
             return Err(anyhow!(
                 "--local-auth-ref {name} names a Secret in the cluster, but no cluster is reachable"

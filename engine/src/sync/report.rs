@@ -214,7 +214,10 @@ impl Report {
                 other => {
                     let why = match other {
                         Err(e) => {
-                            format!("could not read the Kustomization: {}", flux::api_error(&e))
+                            format!(
+                                "could not read the Kustomization: {}",
+                                sluice_appliers::apply::api_message(&e)
+                            )
                         }
                         _ => "the Kustomization does not exist".into(),
                     };

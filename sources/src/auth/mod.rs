@@ -176,11 +176,6 @@ impl Credentials {
         }
         out
     }
-
-    /// The SSH user: from the URL, else `git` (as Flux).
-    pub fn ssh_user(url: &GitUrl) -> String {
-        url.user().unwrap_or("git").to_string()
-    }
 }
 
 /// Whether a private key needs a passphrase (PEM `ENCRYPTED` or an OpenSSH

@@ -11,7 +11,9 @@ use gix::protocol::transport::client::blocking_io::http;
 use gix::remote::Direction;
 use gix::remote::fetch::{Shallow, Tags};
 
-use super::{Fetched, GitBackend, Remote, RemoteRef, TransferStats, Want, ssh};
+use super::{
+    Fetched, GitBackend, Remote, RemoteRef, TransferStats, Want, corrupt, ssh, subject_line,
+};
 use crate::archive::{BlobSource, EntryKind, TreeEntry};
 use crate::error::{Error, Result};
 use crate::url::Scheme;
@@ -55,10 +57,7 @@ impl Gix {
                 .saturating_duration_since(Instant::now())
                 .as_secs()
                 .clamp(1, 60);
-            let dir = tempfile::Builder::new()
-                .prefix("ssh-")
-                .tempdir_in(remote.scratch)
-                .map_err(|e| Error::storage(remote.scratch, e))?;
+            let dir = remote.scratch_dir("ssh-")?;
             let cmd = ssh::command(dir.path(), remote.creds.ssh.as_ref(), timeout)?;
             files = Some(dir);
             overrides.push(format!("core.sshCommand={}", cmd.command));
@@ -83,10 +82,7 @@ impl Gix {
             opts,
         )
         .map(|r| r.to_thread_local())
-        .map_err(|e| Error::Storage {
-            path: dir.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        })
+        .map_err(|e| Error::storage(dir, std::io::Error::other(e.to_string())))
     }
 
     /// HTTP options: CA bundle, bearer token and timeouts through reqwest,
@@ -205,11 +201,8 @@ impl Gix {
         }
         let text = remote.creds.redact(&error_chain(e));
         let lower = text.to_ascii_lowercase();
-        if remote.cancel.load(std::sync::atomic::Ordering::SeqCst) || remote.expired() {
-            return Error::Timeout {
-                url: remote.shown(),
-                after: "the deadline".into(),
-            };
+        if remote.stopped() {
+            return remote.deadline_error();
         }
         // TLS first: its messages carry the URL, whose port may look like a
         // status code.
@@ -233,10 +226,7 @@ impl Gix {
 impl GitBackend for Gix {
     fn ls_refs(&self, remote: &Remote<'_>) -> Result<Vec<RemoteRef>> {
         let session = self.session(remote)?;
-        let dir = tempfile::Builder::new()
-            .prefix("ls-")
-            .tempdir_in(remote.scratch)
-            .map_err(|e| Error::storage(remote.scratch, e))?;
+        let dir = remote.scratch_dir("ls-")?;
         let repo = self.init(dir.path(), &session)?;
         let specs = [
             "+refs/heads/*:refs/remotes/origin/*".to_string(),
@@ -294,15 +284,7 @@ impl GitBackend for Gix {
     fn fetch(&self, remote: &Remote<'_>, want: &Want, dir: &Path) -> Result<Box<dyn Fetched>> {
         let session = self.session(remote)?;
         let repo = self.init(dir, &session)?;
-        let (spec, local, depth) = match want {
-            Want::Ref { name, depth } => (format!("+{name}:{name}"), Some(name.clone()), *depth),
-            Want::Commit { id } => (
-                format!("{id}:refs/sluice/commit"),
-                Some("refs/sluice/commit".into()),
-                Some(1),
-            ),
-            Want::AllBranches => ("+refs/heads/*:refs/heads/*".to_string(), None, None),
-        };
+        let (spec, local, depth) = want.plan();
         let r = self.make_remote(&repo, remote, &session, std::slice::from_ref(&spec))?;
         let conn = self.connect(&r, remote, &session)?;
         let mut prepare = conn
@@ -367,21 +349,12 @@ fn oid(id: &str) -> Result<gix::ObjectId> {
         .map_err(|e| Error::InvalidRef(format!("'{id}' is not an object id: {e}")))
 }
 
-impl GixFetched {
-    fn corrupt(&self, detail: String) -> Error {
-        Error::CorruptTransfer {
-            url: String::from("<fetched repository>"),
-            detail,
-        }
-    }
-}
-
 impl BlobSource for GixFetched {
     fn blob(&self, id: &str) -> Result<Vec<u8>> {
         let blob = self
             .repo
             .find_blob(oid(id)?)
-            .map_err(|e| self.corrupt(format!("blob {id}: {}", error_chain(&e))))?;
+            .map_err(|e| corrupt(format!("blob {id}: {}", error_chain(&e))))?;
         Ok(blob.data.clone())
     }
 }
@@ -391,47 +364,36 @@ impl Fetched for GixFetched {
         &self.commit
     }
 
-    fn has_commit(&mut self, id: &str) -> bool {
-        oid(id)
+    fn select_commit(&mut self, id: &str) -> bool {
+        let present = oid(id)
             .ok()
-            .is_some_and(|o| self.repo.find_commit(o).is_ok())
-    }
-
-    fn select_commit(&mut self, id: &str) -> Result<()> {
-        let o = oid(id)?;
-        self.repo
-            .find_commit(o)
-            .map_err(|e| self.corrupt(format!("commit {id}: {}", error_chain(&e))))?;
-        self.commit = id.to_string();
-        Ok(())
+            .is_some_and(|o| self.repo.find_commit(o).is_ok());
+        if present {
+            self.commit = id.to_string();
+        }
+        present
     }
 
     fn subject(&self) -> Result<String> {
         let c = self
             .repo
             .find_commit(oid(&self.commit)?)
-            .map_err(|e| self.corrupt(error_chain(&e)))?;
-        let msg = c.message_raw_sloppy();
-        Ok(String::from_utf8_lossy(msg)
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_string())
+            .map_err(|e| corrupt(error_chain(&e)))?;
+        Ok(subject_line(c.message_raw_sloppy()))
     }
 
     fn tree(&self) -> Result<Vec<TreeEntry>> {
         let commit = self
             .repo
             .find_commit(oid(&self.commit)?)
-            .map_err(|e| self.corrupt(error_chain(&e)))?;
+            .map_err(|e| corrupt(error_chain(&e)))?;
         let tree = commit
             .tree()
-            .map_err(|e| self.corrupt(format!("tree of {}: {}", self.commit, error_chain(&e))))?;
+            .map_err(|e| corrupt(format!("tree of {}: {}", self.commit, error_chain(&e))))?;
         let mut rec = gix::traverse::tree::Recorder::default();
         tree.traverse()
             .breadthfirst(&mut rec)
-            .map_err(|e| self.corrupt(format!("walking the tree: {}", error_chain(&e))))?;
+            .map_err(|e| corrupt(format!("walking the tree: {}", error_chain(&e))))?;
         let mut out = Vec::with_capacity(rec.records.len());
         for e in rec.records {
             use gix::objs::tree::EntryKind as K;

@@ -5,14 +5,13 @@
 use std::cell::RefCell;
 use std::path::Path;
 use std::sync::atomic::Ordering;
-use std::time::Instant;
 
 use git2::{
     AutotagOption, CertificateCheckStatus, Cred, CredentialType, FetchOptions, RemoteCallbacks,
     Repository,
 };
 
-use super::{Fetched, GitBackend, Remote, RemoteRef, TransferStats, Want};
+use super::{Fetched, GitBackend, Remote, RemoteRef, TransferStats, Want, corrupt, subject_line};
 use crate::archive::{BlobSource, EntryKind, TreeEntry};
 use crate::auth::Credentials;
 use crate::auth::known_hosts::HostKeyCheck;
@@ -106,28 +105,24 @@ fn callbacks<'a>(remote: &'a Remote<'a>, state: &'a RefCell<CallbackState>) -> R
         }
         Ok(CertificateCheckStatus::CertificatePassthrough)
     });
-    let deadline = remote.deadline;
     let progress = remote.progress;
-    let cancel = remote.cancel;
+    // Both progress callbacks are where libgit2 can be told to stop.
+    let keep_going = move || {
+        let stop = remote.stopped();
+        if stop {
+            state.borrow_mut().cancelled = true;
+        }
+        !stop
+    };
     cb.transfer_progress(move |p| {
         progress.transfer(
             p.received_objects() as u64,
             p.total_objects() as u64,
             p.received_bytes() as u64,
         );
-        let stop = cancel.load(Ordering::SeqCst) || Instant::now() >= deadline;
-        if stop {
-            state.borrow_mut().cancelled = true;
-        }
-        !stop
+        keep_going()
     });
-    cb.sideband_progress(move |_| {
-        let stop = cancel.load(Ordering::SeqCst) || Instant::now() >= deadline;
-        if stop {
-            state.borrow_mut().cancelled = true;
-        }
-        !stop
-    });
+    cb.sideband_progress(move |_| keep_going());
     cb
 }
 
@@ -200,10 +195,7 @@ impl Libgit2 {
             return err;
         }
         if st.cancelled || remote.cancel.load(Ordering::SeqCst) {
-            return Error::Timeout {
-                url: remote.shown(),
-                after: "the deadline".into(),
-            };
+            return remote.deadline_error();
         }
         let msg = remote.creds.redact(e.message());
         if e.code() == git2::ErrorCode::Auth || st.auth_missing || Remote::says_auth_failed(&msg) {
@@ -225,10 +217,7 @@ impl Libgit2 {
 
 impl GitBackend for Libgit2 {
     fn ls_refs(&self, remote: &Remote<'_>) -> Result<Vec<RemoteRef>> {
-        let dir = tempfile::Builder::new()
-            .prefix("ls-")
-            .tempdir_in(remote.scratch)
-            .map_err(|e| Error::storage(remote.scratch, e))?;
+        let dir = remote.scratch_dir("ls-")?;
         let repo = Repository::init_bare(dir.path()).map_err(|e| remote.git_error(e.message()))?;
         let mut r = repo
             .remote_anonymous(&self.transport_url(remote))
@@ -285,15 +274,7 @@ impl GitBackend for Libgit2 {
 
     fn fetch(&self, remote: &Remote<'_>, want: &Want, dir: &Path) -> Result<Box<dyn Fetched>> {
         let repo = Repository::init_bare(dir).map_err(|e| remote.git_error(e.message()))?;
-        let (spec, local, depth) = match want {
-            Want::Ref { name, depth } => (format!("+{name}:{name}"), Some(name.clone()), *depth),
-            Want::Commit { id } => (
-                format!("{id}:refs/sluice/commit"),
-                Some("refs/sluice/commit".to_string()),
-                Some(1),
-            ),
-            Want::AllBranches => ("+refs/heads/*:refs/heads/*".to_string(), None, None),
-        };
+        let (spec, local, depth) = want.plan();
         let state = RefCell::new(CallbackState::default());
         let stats;
         {
@@ -350,13 +331,6 @@ struct Git2Fetched {
     stats: TransferStats,
 }
 
-fn corrupt(detail: String) -> Error {
-    Error::CorruptTransfer {
-        url: "<fetched repository>".into(),
-        detail,
-    }
-}
-
 fn oid(id: &str) -> Result<git2::Oid> {
     git2::Oid::from_str(id)
         .map_err(|e| Error::InvalidRef(format!("'{id}' is not an object id: {}", e.message())))
@@ -377,18 +351,14 @@ impl Fetched for Git2Fetched {
         &self.commit
     }
 
-    fn has_commit(&mut self, id: &str) -> bool {
-        oid(id)
+    fn select_commit(&mut self, id: &str) -> bool {
+        let present = oid(id)
             .ok()
-            .is_some_and(|o| self.repo.find_commit(o).is_ok())
-    }
-
-    fn select_commit(&mut self, id: &str) -> Result<()> {
-        self.repo
-            .find_commit(oid(id)?)
-            .map_err(|e| corrupt(format!("commit {id}: {}", e.message())))?;
-        self.commit = id.to_string();
-        Ok(())
+            .is_some_and(|o| self.repo.find_commit(o).is_ok());
+        if present {
+            self.commit = id.to_string();
+        }
+        present
     }
 
     fn subject(&self) -> Result<String> {
@@ -396,12 +366,7 @@ impl Fetched for Git2Fetched {
             .repo
             .find_commit(oid(&self.commit)?)
             .map_err(|e| corrupt(e.message().to_string()))?;
-        Ok(String::from_utf8_lossy(c.message_bytes())
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_string())
+        Ok(subject_line(c.message_bytes()))
     }
 
     fn tree(&self) -> Result<Vec<TreeEntry>> {

@@ -121,13 +121,47 @@ impl RemoteRef {
 /// What to fetch.
 #[derive(Clone, Debug)]
 pub(crate) enum Want {
-    /// A ref by full name, stored locally under the same name.
-    Ref { name: String, depth: Option<u32> },
+    /// A ref by full name, stored locally under the same name, depth 1.
+    Ref { name: String },
     /// A commit by id (the server must allow it), depth 1.
     Commit { id: String },
     /// Every branch, full history, to find a commit the server will not
     /// hand out by id.
     AllBranches,
+}
+
+impl Want {
+    /// The refspec to fetch, the local ref it lands in, and the depth —
+    /// the same for both backends.
+    pub(crate) fn plan(&self) -> (String, Option<String>, Option<u32>) {
+        match self {
+            Want::Ref { name } => (format!("+{name}:{name}"), Some(name.clone()), Some(1)),
+            Want::Commit { id } => (
+                format!("{id}:refs/sluice/commit"),
+                Some("refs/sluice/commit".to_string()),
+                Some(1),
+            ),
+            Want::AllBranches => ("+refs/heads/*:refs/heads/*".to_string(), None, None),
+        }
+    }
+}
+
+/// First line of a commit message, trimmed.
+pub(crate) fn subject_line(message: &[u8]) -> String {
+    String::from_utf8_lossy(message)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// A fetched repository that does not hold what it should.
+pub(crate) fn corrupt(detail: String) -> Error {
+    Error::CorruptTransfer {
+        url: "<fetched repository>".into(),
+        detail,
+    }
 }
 
 /// Transfer statistics of one fetch.
@@ -158,6 +192,27 @@ impl Remote<'_> {
 
     pub fn expired(&self) -> bool {
         Instant::now() >= self.deadline
+    }
+
+    /// Cancelled by the caller or past the deadline.
+    pub(crate) fn stopped(&self) -> bool {
+        self.cancel.load(std::sync::atomic::Ordering::SeqCst) || self.expired()
+    }
+
+    /// The error for a fetch stopped at its deadline.
+    pub(crate) fn deadline_error(&self) -> Error {
+        Error::Timeout {
+            url: self.shown(),
+            after: "the deadline".into(),
+        }
+    }
+
+    /// A scratch directory for the backend, removed when dropped.
+    pub(crate) fn scratch_dir(&self, prefix: &str) -> Result<tempfile::TempDir> {
+        tempfile::Builder::new()
+            .prefix(prefix)
+            .tempdir_in(self.scratch)
+            .map_err(|e| Error::storage(self.scratch, e))
     }
 
     /// Whether a backend's message says the server refused the credentials.
@@ -239,10 +294,9 @@ fn without_urls(text: &str) -> String {
 pub(crate) trait Fetched: BlobSource {
     /// Full id of the commit the wanted ref resolved to.
     fn commit(&self) -> &str;
-    /// Whether `id` is a commit present locally.
-    fn has_commit(&mut self, id: &str) -> bool;
-    /// Makes `id` the commit to read (after an [`Want::AllBranches`] fetch).
-    fn select_commit(&mut self, id: &str) -> Result<()>;
+    /// Makes `id` the commit to read (after an [`Want::AllBranches`]
+    /// fetch); false when it is not a commit present locally.
+    fn select_commit(&mut self, id: &str) -> bool;
     /// First line of the commit message.
     fn subject(&self) -> Result<String>;
     /// Every file, symlink and submodule of the commit's tree.

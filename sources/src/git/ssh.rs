@@ -99,6 +99,16 @@ pub(crate) fn command(
 
 /// Turns what ssh printed into a precise error, if it says something we
 /// recognise.
+/// The first non-blank line of what ssh printed.
+fn first_line(stderr: &str, default: &str) -> String {
+    stderr
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or(default)
+        .to_string()
+}
+
 pub(crate) fn classify(stderr: &str, url: &GitUrl) -> Option<Error> {
     let host = url.known_hosts_name();
     let shown = url.without_credentials();
@@ -119,12 +129,7 @@ pub(crate) fn classify(stderr: &str, url: &GitUrl) -> Option<Error> {
         || stderr.contains("incorrect passphrase")
         || stderr.contains("invalid format")
     {
-        let detail = stderr
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("permission denied")
-            .trim()
-            .to_string();
+        let detail = first_line(stderr, "permission denied");
         return Some(Error::AuthenticationFailed { url: shown, detail });
     }
     if stderr.contains("Connection refused")
@@ -132,12 +137,7 @@ pub(crate) fn classify(stderr: &str, url: &GitUrl) -> Option<Error> {
         || stderr.contains("No route to host")
         || stderr.contains("Network is unreachable")
     {
-        let detail = stderr
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim()
-            .to_string();
+        let detail = first_line(stderr, "");
         return Some(Error::Unreachable { url: shown, detail });
     }
     if stderr.contains("Connection timed out") || stderr.contains("timed out") {

@@ -90,19 +90,6 @@ impl RefSpec {
     }
 }
 
-impl GitRef {
-    /// Short description for messages: `branch 'main'`, `semver '>=1.0'`, ….
-    pub fn describe(&self) -> String {
-        match self {
-            GitRef::Branch(b) => format!("branch '{b}'"),
-            GitRef::Tag(t) => format!("tag '{t}'"),
-            GitRef::Semver(r) => format!("semver '{r}'"),
-            GitRef::Name(n) => format!("ref '{n}'"),
-            GitRef::Commit { id, .. } => format!("commit '{id}'"),
-        }
-    }
-}
-
 /// Flux's revision string for a fetched commit. `ref_name` is the full ref
 /// that was fetched (for branch, tag, semver and name refs).
 pub fn revision(reference: &GitRef, ref_name: Option<&str>, commit: &str) -> String {

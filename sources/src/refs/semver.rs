@@ -41,7 +41,6 @@ pub struct Version {
     minor: u64,
     patch: u64,
     pre: Vec<String>,
-    original: String,
 }
 
 impl Version {
@@ -70,7 +69,6 @@ impl Version {
             minor: num(2)?,
             patch: num(3)?,
             pre,
-            original: s.to_string(),
         })
     }
 
@@ -86,11 +84,6 @@ impl Version {
     /// Whether this is a pre-release.
     pub fn is_prerelease(&self) -> bool {
         !self.pre.is_empty()
-    }
-
-    /// The text it was parsed from.
-    pub fn original(&self) -> &str {
-        &self.original
     }
 
     fn triple(&self) -> (u64, u64, u64) {

@@ -37,9 +37,6 @@ pub struct FieldInfo {
     /// `x-kubernetes-patch-merge-key`.
     #[serde(default)]
     pub key: Option<String>,
-    /// `x-kubernetes-list-type`.
-    #[serde(default)]
-    pub list_type: Option<String>,
     /// `x-kubernetes-list-map-keys`.
     #[serde(default)]
     pub map_keys: Vec<String>,
@@ -189,7 +186,6 @@ fn field_from(data: &mut Data, path: &str, prop: &Value) -> FieldInfo {
     let mut info = FieldInfo {
         strategy: s(prop, "x-kubernetes-patch-strategy"),
         key: s(prop, "x-kubernetes-patch-merge-key"),
-        list_type: s(prop, "x-kubernetes-list-type"),
         map_keys: prop
             .get("x-kubernetes-list-map-keys")
             .and_then(|v| serde_json::from_value(v.clone()).ok())

@@ -93,16 +93,8 @@ pub fn apply(doc: &mut Value, ops: &[PatchOperation]) -> Result<()> {
         let mut op = op.clone();
         let describe = serde_json::to_string(&op).unwrap_or_default();
         match &mut op {
-            PatchOperation::Add(o) => {
-                o.path = normalize_path(doc, o.path.as_str())
-                    .parse()
-                    .unwrap_or(o.path.clone())
-            }
-            PatchOperation::Remove(o) => {
-                o.path = normalize_path(doc, o.path.as_str())
-                    .parse()
-                    .unwrap_or(o.path.clone())
-            }
+            PatchOperation::Add(o) => o.path = normalized(doc, &o.path),
+            PatchOperation::Remove(o) => o.path = normalized(doc, &o.path),
             PatchOperation::Replace(o) => {
                 o.path = normalized(doc, &o.path);
                 let tokens = ptr_tokens(o.path.as_str());

@@ -6,7 +6,7 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::kustomize::resource::Resource;
+use crate::kustomize::resource::{Resource, value_text};
 use crate::kustomize::types::Selector;
 
 /// A compiled selector.
@@ -68,17 +68,9 @@ impl Compiled {
         {
             return false;
         }
-        if !(ok(&self.name, &org.name) || ok(&self.name, &cur.name)) {
-            return false;
-        }
-        if !(ok(&self.group, &cur.gvk.group)
+        ok(&self.group, &cur.gvk.group)
             && ok(&self.version, &cur.gvk.version)
-            && ok(&self.kind, &cur.gvk.kind))
-        {
-            return false;
-        }
-        matches_all(&self.labels, &r.string_map("labels"))
-            && matches_all(&self.annotations, &r.string_map("annotations"))
+            && self.matches_selectors(r)
     }
 }
 
@@ -121,10 +113,7 @@ struct Requirement {
 
 fn matches_all(reqs: &[Requirement], m: &Map<String, Value>) -> bool {
     reqs.iter().all(|r| {
-        let v = m.get(&r.key).map(|v| match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        });
+        let v = m.get(&r.key).map(value_text);
         match &r.op {
             Op::Exists => v.is_some(),
             Op::NotExists => v.is_none(),

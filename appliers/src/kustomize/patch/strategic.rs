@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::kustomize::openapi::{self, FieldInfo};
+use crate::kustomize::resource::value_text;
 use crate::manifest;
 
 const PATCH: &str = "$patch";
@@ -79,15 +80,8 @@ fn directive(m: &Map<String, Value>) -> Result<Option<&str>> {
         }
         Some(other) => Err(Error::Build(format!(
             "unknown patch strategy '{}'",
-            scalar_text(other)
+            value_text(other)
         ))),
-    }
-}
-
-fn scalar_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
     }
 }
 
@@ -241,7 +235,7 @@ fn merge_value(
             // A quoted value keeps being a string when patched (kyaml keeps
             // the old scalar's style): replicas: "3" patched with 5 is "5".
             Some(Value::String(s)) if was_quoted(s) && !scalar.is_string() => {
-                Ok(Some(Value::String(scalar_text(scalar))))
+                Ok(Some(Value::String(value_text(scalar))))
             }
             _ => Ok(Some(scalar.clone())),
         },
@@ -269,7 +263,7 @@ fn key_values(elem: &Value, keys: &[String]) -> Vec<String> {
     keys.iter()
         .map(|k| match elem.get(k) {
             Some(Value::Null) | None => String::new(),
-            Some(v) => scalar_text(v),
+            Some(v) => value_text(v),
         })
         .collect()
 }
@@ -297,7 +291,7 @@ fn list_directive(patch: &[Value]) -> Result<Option<String>> {
             if m.len() > 1 {
                 return Ok(None);
             }
-            let d = scalar_text(d);
+            let d = value_text(d);
             if !matches!(d.as_str(), "delete" | "replace" | "merge") {
                 return Err(Error::Build(format!("unknown patch strategy '{d}'")));
             }
@@ -377,7 +371,7 @@ fn merge_list(
             .iter()
             .enumerate()
             .position(|(i, d)| !used[i] && same_element(&pk, &kv(d)));
-        let elem_directive = p.as_object().and_then(|m| m.get(PATCH)).map(scalar_text);
+        let elem_directive = p.as_object().and_then(|m| m.get(PATCH)).map(value_text);
         match (found, elem_directive.as_deref()) {
             (Some(i), Some("delete")) => {
                 used[i] = true;

@@ -31,7 +31,7 @@ pub fn apply(m: &mut ResMap, affix: &str, end: End, specs: &[FieldSpec]) -> Resu
             continue;
         }
         for fs in specs {
-            if !org.gvk.is_selected_by(&fs.gvk()) {
+            if !fs.selects_gvk(&org.gvk) {
                 continue;
             }
             if fs.path == "metadata/name" {
