@@ -43,41 +43,25 @@ pub fn plan(nodes: &BTreeMap<String, Vec<String>>) -> Plan {
             blocked.insert(id.clone(), Blocked::MissingDependency(missing.clone()));
         }
     }
-    // Kahn's algorithm over what is left.
-    let mut indegree: BTreeMap<&str, usize> = BTreeMap::new();
-    for (id, deps) in nodes {
-        indegree.insert(
-            id,
-            deps.iter()
-                .filter(|d| nodes.contains_key(*d))
-                .collect::<BTreeSet<_>>()
-                .len(),
-        );
-    }
+    // Kahn's algorithm over what is left: a level is every node whose
+    // existing dependencies are all in earlier levels.
     let mut levels = Vec::new();
     let mut done: BTreeSet<&str> = BTreeSet::new();
     loop {
-        let ready: Vec<&str> = indegree
+        let ready: Vec<&str> = nodes
             .iter()
-            .filter(|(id, n)| **n == 0 && !done.contains(**id))
-            .map(|(id, _)| *id)
+            .filter(|(id, deps)| {
+                !done.contains(id.as_str())
+                    && deps
+                        .iter()
+                        .all(|d| !nodes.contains_key(d) || done.contains(d.as_str()))
+            })
+            .map(|(id, _)| id.as_str())
             .collect();
         if ready.is_empty() {
             break;
         }
-        for id in &ready {
-            done.insert(id);
-        }
-        for (id, deps) in nodes {
-            if !done.contains(id.as_str()) {
-                let left = deps
-                    .iter()
-                    .filter(|d| nodes.contains_key(*d) && !done.contains(d.as_str()))
-                    .collect::<BTreeSet<_>>()
-                    .len();
-                indegree.insert(id, left);
-            }
-        }
+        done.extend(ready.iter().copied());
         levels.push(ready.into_iter().map(String::from).collect::<Vec<_>>());
     }
     // What never became ready is in or behind a cycle.

@@ -39,8 +39,6 @@ pub struct Spec {
     pub timeout: Duration,
     /// Delay before retrying a failure (Flux: the interval).
     pub retry_interval: Duration,
-    /// Reconcile period.
-    pub interval: Duration,
     /// `spec.targetNamespace`.
     pub target_namespace: Option<String>,
     /// `spec.namePrefix`.
@@ -77,7 +75,6 @@ impl Spec {
             health_checks: Vec::new(),
             timeout: default_timeout(interval),
             retry_interval: interval,
-            interval,
             target_namespace: None,
             name_prefix: None,
             name_suffix: None,
@@ -203,19 +200,17 @@ pub struct Outcome {
     pub changes: Vec<Change>,
     /// The revision now applied, on success.
     pub applied_revision: Option<String>,
-    /// The built objects (owner labels included).
-    pub objects: Vec<Value>,
 }
 
 impl Outcome {
-    fn failed(reason: &str, message: String, changes: Vec<Change>) -> Self {
+    /// A failed reconcile: Ready=False with `reason`, inventory unchanged.
+    pub fn failed(reason: &str, message: String, changes: Vec<Change>) -> Self {
         Self {
             ready: Condition::new("Ready", false, reason, message),
             healthy: None,
             inventory: None,
             changes,
             applied_revision: None,
-            objects: Vec::new(),
         }
     }
 
@@ -329,12 +324,7 @@ fn change_log(changes: &[Change]) -> String {
     const MAX_LINES: usize = 50;
     let lines: Vec<String> = changes
         .iter()
-        .filter(|c| {
-            matches!(
-                c.action,
-                Action::Created | Action::Configured | Action::Deleted
-            )
-        })
+        .filter(|c| c.action.is_change())
         .map(|c| format!("{} {}", c.object, c.action.as_str()))
         .collect();
     let mut out = lines
@@ -472,7 +462,6 @@ pub async fn reconcile(
                     msg,
                 ));
                 out.inventory = Some(new_inventory);
-                out.objects = objects;
                 return out;
             }
         }
@@ -489,7 +478,6 @@ pub async fn reconcile(
         inventory: Some(new_inventory),
         changes,
         applied_revision: Some(revision.to_string()),
-        objects,
     }
 }
 

@@ -75,12 +75,12 @@ pub async fn install_crds(client: &kube::Client) -> Result<()> {
     let crds: Api<k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition> =
         Api::all(client.clone());
     for (name, text) in CRDS {
-        let v = sluice_appliers::manifest::parse_document(text, name)?;
         // Installing a Flux CRD that Flux itself manages must not fight it:
         // only create missing ones.
         if crds.get_opt(name).await?.is_some() {
             continue;
         }
+        let v = sluice_appliers::manifest::parse_document(text, name)?;
         let pp = PatchParams::apply(MANAGER).force();
         crds.patch(name, &pp, &Patch::Apply(&v))
             .await
@@ -108,17 +108,9 @@ pub fn parse_duration(s: &str) -> Result<Duration> {
     humantime::parse_duration(s).map_err(|e| anyhow!("invalid duration '{s}': {e}"))
 }
 
-/// Flux's way of printing a duration (`10m0s`).
+/// Flux's way of printing a duration in whole seconds (`10m0s`).
 pub fn format_duration(d: Duration) -> String {
-    let secs = d.as_secs();
-    let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);
-    if h > 0 {
-        format!("{h}h{m}m{s}s")
-    } else if m > 0 {
-        format!("{m}m{s}s")
-    } else {
-        format!("{s}s")
-    }
+    sluice_appliers::conditions::go_duration(Duration::from_secs(d.as_secs()))
 }
 
 fn str_at<'a>(v: &'a Value, path: &str) -> Option<&'a str> {
@@ -132,16 +124,10 @@ pub struct GitRepositorySpec {
     pub url: String,
     /// `spec.ref`.
     pub reference: RefSpec,
-    /// `spec.secretRef.name`.
-    pub secret_ref: Option<String>,
-    /// `spec.interval`.
-    pub interval: Duration,
     /// `spec.timeout` (60 s default).
     pub timeout: Duration,
     /// `spec.ignore`.
     pub ignore: Option<String>,
-    /// `spec.suspend`.
-    pub suspend: bool,
 }
 
 impl GitRepositorySpec {
@@ -152,6 +138,8 @@ impl GitRepositorySpec {
             .ok_or_else(|| anyhow!("GitRepository has no spec"))?;
         let r = spec.get("ref").cloned().unwrap_or(Value::Null);
         let field = |k: &str| r.get(k).and_then(Value::as_str).map(str::to_string);
+        // Not used by a fetch, but a bad interval is a bad spec.
+        parse_duration(str_at(spec, "/interval").unwrap_or("10m"))?;
         Ok(Self {
             url: str_at(spec, "/url")
                 .ok_or_else(|| anyhow!("spec.url is required"))?
@@ -163,14 +151,8 @@ impl GitRepositorySpec {
                 name: field("name"),
                 commit: field("commit"),
             },
-            secret_ref: str_at(spec, "/secretRef/name").map(str::to_string),
-            interval: parse_duration(str_at(spec, "/interval").unwrap_or("10m"))?,
             timeout: parse_duration(str_at(spec, "/timeout").unwrap_or("60s"))?,
             ignore: str_at(spec, "/ignore").map(str::to_string),
-            suspend: spec
-                .get("suspend")
-                .and_then(Value::as_bool)
-                .unwrap_or(false),
         })
     }
 }
@@ -191,14 +173,14 @@ pub fn kustomization_spec(obj: &Value) -> Result<Spec> {
         .get("suspend")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    s.interval = parse_duration(str_at(spec, "/interval").unwrap_or("10m"))?;
+    let interval = parse_duration(str_at(spec, "/interval").unwrap_or("10m"))?;
     s.timeout = match str_at(spec, "/timeout") {
         Some(t) => parse_duration(t)?,
-        None => default_timeout(s.interval),
+        None => default_timeout(interval),
     };
     s.retry_interval = match str_at(spec, "/retryInterval") {
         Some(t) => parse_duration(t)?,
-        None => s.interval,
+        None => interval,
     };
     s.target_namespace = str_at(spec, "/targetNamespace").map(str::to_string);
     s.name_prefix = str_at(spec, "/namePrefix").map(str::to_string);
@@ -277,6 +259,21 @@ pub async fn patch_status(
 /// Converts a dynamic object to JSON.
 pub fn to_value(o: &DynamicObject) -> Value {
     serde_json::to_value(o).unwrap_or(Value::Null)
+}
+
+/// Stamps each condition with the generation it describes, as Flux does.
+pub fn stamp_generation(conds: &mut [sluice_appliers::conditions::Condition], obj: &Value) {
+    let generation = obj.pointer("/metadata/generation").and_then(Value::as_i64);
+    for c in conds {
+        c.observed_generation = generation;
+    }
+}
+
+/// The service account a Kustomization impersonates, if any.
+pub fn service_account(obj: &Value) -> Option<&str> {
+    obj.pointer("/spec/serviceAccountName")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
 }
 
 /// The conditions in an object's status.

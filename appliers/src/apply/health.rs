@@ -279,14 +279,9 @@ fn service(obj: &Value) -> Status {
     Status::Current
 }
 
-/// Any other object: the Stalled, Reconciling and Ready conditions decide.
+/// Any other object: its Ready condition decides (Stalled and Reconciling
+/// were checked for every kind already).
 fn generic(obj: &Value) -> Status {
-    if cond_status(obj, "Stalled") == Some("True") {
-        return Status::Failed(cond_message(obj, "Stalled"));
-    }
-    if cond_status(obj, "Reconciling") == Some("True") {
-        return Status::InProgress(cond_message(obj, "Reconciling"));
-    }
     match cond_status(obj, "Ready") {
         Some("False") => Status::InProgress(cond_message(obj, "Ready")),
         Some("Unknown") => Status::InProgress(cond_message(obj, "Ready")),

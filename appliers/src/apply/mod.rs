@@ -35,8 +35,7 @@ const PRUNE_KEY: &str = "kustomize.toolkit.fluxcd.io/prune";
 const FORCE_KEY: &str = "kustomize.toolkit.fluxcd.io/force";
 
 /// What happened to one object.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Action {
     /// Did not exist; created.
     Created,
@@ -64,23 +63,22 @@ impl Action {
             Action::Planned => "planned",
         }
     }
+
+    /// Whether the cluster changed (what Flux's change log lists).
+    pub fn is_change(self) -> bool {
+        matches!(self, Action::Created | Action::Configured | Action::Deleted)
+    }
 }
 
 /// One object's outcome.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     /// The object.
-    #[serde(serialize_with = "ser_ref")]
     pub object: ObjectRef,
     /// What happened.
     pub action: Action,
     /// For dry runs: what would happen (`create`, `configure`, `prune`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub planned: Option<&'static str>,
-}
-
-fn ser_ref<S: serde::Serializer>(o: &ObjectRef, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(&o.to_string())
 }
 
 /// Knobs for applying.
@@ -134,6 +132,14 @@ pub struct Applier {
     /// When discovery last ran for a type it did not know: a burst of
     /// unknown objects shares one refresh.
     last_miss_refresh: Arc<tokio::sync::Mutex<Option<Instant>>>,
+}
+
+/// The cluster's API groups and kinds.
+async fn discover(client: &kube::Client) -> Result<Discovery> {
+    Discovery::new(client.clone())
+        .run_aggregated()
+        .await
+        .map_err(|e| Error::Build(format!("API discovery failed: {e}")))
 }
 
 /// Whether `key` is set to `value` (case-insensitively) in labels or annotations.
@@ -318,10 +324,7 @@ fn drift_view(v: &Value) -> Value {
 impl Applier {
     /// An applier for the cluster behind `client` (runs API discovery).
     pub async fn new(client: kube::Client) -> Result<Self> {
-        let discovery = Discovery::new(client.clone())
-            .run_aggregated()
-            .await
-            .map_err(|e| Error::Build(format!("API discovery failed: {e}")))?;
+        let discovery = discover(&client).await?;
         Ok(Self {
             client,
             discovery: Arc::new(RwLock::new(discovery)),
@@ -329,17 +332,8 @@ impl Applier {
         })
     }
 
-    /// The client.
-    pub fn client(&self) -> &kube::Client {
-        &self.client
-    }
-
     async fn refresh_discovery(&self) -> Result<()> {
-        let d = Discovery::new(self.client.clone())
-            .run_aggregated()
-            .await
-            .map_err(|e| Error::Build(format!("API discovery failed: {e}")))?;
-        *self.discovery.write().await = d;
+        *self.discovery.write().await = discover(&self.client).await?;
         Ok(())
     }
 
@@ -425,20 +419,23 @@ impl Applier {
         objects: &[Value],
         opts: &ApplyOptions,
     ) -> std::result::Result<Vec<Change>, (Vec<Change>, Error)> {
-        let mut by_stage: BTreeMap<u8, Vec<&Value>> = BTreeMap::new();
+        let mut by_stage: BTreeMap<u8, Vec<(ObjectRef, &Value)>> = BTreeMap::new();
         for o in objects {
             let r = object_ref(o);
             by_stage
                 .entry(order::stage(&r.group, &r.kind))
                 .or_default()
-                .push(o);
+                .push((r, o));
         }
         let mut changes = Vec::new();
         for (stage, mut objs) in by_stage {
-            objs.sort_by_key(|o| order::key(&object_ref(o)));
+            objs.sort_by_cached_key(|(r, _)| order::key(r));
             // Collected first: a stream over a borrowing closure is not
             // `Send` for every lifetime, which `tokio::spawn` needs.
-            let futures: Vec<_> = objs.iter().map(|o| self.plan_one(o, opts)).collect();
+            let futures: Vec<_> = objs
+                .iter()
+                .map(|(r, o)| self.plan_one(r.clone(), o, opts))
+                .collect();
             let planned: Vec<Result<Planned>> = futures::stream::iter(futures)
                 .buffered(opts.concurrency.max(1))
                 .collect()
@@ -457,7 +454,7 @@ impl Applier {
                 }
             }
             if stage < 3 && !opts.dry_run {
-                let refs: Vec<ObjectRef> = objs.iter().map(|o| object_ref(o)).collect();
+                let refs: Vec<ObjectRef> = objs.into_iter().map(|(r, _)| r).collect();
                 if let Err(msg) = self
                     .wait_current(&refs, opts.stage_timeout, Duration::from_secs(1))
                     .await
@@ -478,8 +475,7 @@ impl Applier {
     /// The first half of applying one object: everything but the apply —
     /// opt-outs, field takeover, dry run, re-creation under force — and the
     /// decision whether it drifted.
-    async fn plan_one(&self, obj: &Value, opts: &ApplyOptions) -> Result<Planned> {
-        let r = object_ref(obj);
+    async fn plan_one(&self, r: ObjectRef, obj: &Value, opts: &ApplyOptions) -> Result<Planned> {
         let (api, namespaced) = match self.api_for(&r).await {
             Ok(a) => a,
             // A plan may create a type whose CRD is in the same plan.
@@ -758,11 +754,7 @@ impl Applier {
                 continue;
             }
             if dry_run {
-                changes.push(Change {
-                    object: o.clone(),
-                    action: Action::Planned,
-                    planned: Some("prune"),
-                });
+                changes.push(change(Action::Planned));
                 continue;
             }
             match api.delete(&o.name, &DeleteParams::background()).await {

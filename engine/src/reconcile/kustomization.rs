@@ -5,7 +5,6 @@
 use anyhow::Result;
 use kube::api::{Api, DynamicObject};
 use serde_json::{Value, json};
-use sluice_appliers::apply::inventory::Entry;
 use sluice_appliers::conditions::{Condition, reason};
 use sluice_appliers::kustomization::{self as ks, Options, Outcome, Spec};
 
@@ -170,15 +169,13 @@ pub async fn reconcile_kustomization(
     let (path, revision, digest) = match source_artifact(ctx, obj).await {
         Ok(a) => a,
         Err(msg) => {
-            writer
-                .failed(reason::ARTIFACT_FAILED, &msg, None, None)
-                .await?;
+            writer.failed(reason::ARTIFACT_FAILED, &msg, None).await?;
             return Ok(Attempt::ArtifactFailed(msg));
         }
     };
     if let Err(msg) = check_dependencies(ctx, obj, &spec, &revision).await {
         writer
-            .failed(reason::DEPENDENCY_NOT_READY, &msg, None, None)
+            .failed(reason::DEPENDENCY_NOT_READY, &msg, None)
             .await?;
         return Ok(Attempt::DependencyNotReady(msg));
     }
@@ -188,40 +185,32 @@ pub async fn reconcile_kustomization(
         Err(e) => {
             let msg = format!("{e:#}");
             writer
-                .failed(reason::ARTIFACT_FAILED, &msg, Some(&revision), None)
+                .failed(reason::ARTIFACT_FAILED, &msg, Some(&revision))
                 .await?;
             return Ok(Attempt::ArtifactFailed(msg));
         }
     };
-    let sa = obj
-        .pointer("/spec/serviceAccountName")
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty());
-    let applier = match ctx.applier(&spec.namespace, sa).await {
+    let applier = match ctx
+        .applier(&spec.namespace, flux::service_account(obj))
+        .await
+    {
         Ok(a) => a,
         Err(e) => {
             let msg = format!("failed to build kube client: {e:#}");
             writer
-                .failed(reason::RECONCILIATION_FAILED, &msg, Some(&revision), None)
+                .failed(reason::RECONCILIATION_FAILED, &msg, Some(&revision))
                 .await?;
-            return Ok(Attempt::Ran(Box::new(failed_outcome(&msg))));
+            return Ok(Attempt::Ran(Box::new(Outcome::failed(
+                reason::RECONCILIATION_FAILED,
+                msg,
+                Vec::new(),
+            ))));
         }
     };
     let old_inventory = flux::inventory(obj);
     let outcome = ks::reconcile(&applier, &spec, dir.path(), &revision, &old_inventory, opts).await;
     writer.finished(&outcome, &revision).await?;
     Ok(Attempt::Ran(Box::new(outcome)))
-}
-
-fn failed_outcome(msg: &str) -> Outcome {
-    Outcome {
-        ready: Condition::new("Ready", false, reason::RECONCILIATION_FAILED, msg),
-        healthy: None,
-        inventory: None,
-        changes: Vec::new(),
-        applied_revision: None,
-        objects: Vec::new(),
-    }
 }
 
 /// Writes a Kustomization's status as kustomize-controller does, keeping
@@ -278,6 +267,16 @@ impl<'a> StatusWriter<'a> {
         self.previous().into_iter().find(|c| c.type_ == "Healthy")
     }
 
+    /// `Reconciling` after a failure: ProgressingWithRetry with the last
+    /// progress message (as Flux), or `fallback` when there was none.
+    fn retrying(&self, prev: &[Condition], fallback: Option<&str>) -> Option<Condition> {
+        let progress = self.progress.lock().ok().and_then(|p| p.clone());
+        progress.or_else(|| fallback.map(str::to_string)).map(|m| {
+            Condition::new("Reconciling", true, reason::PROGRESSING_WITH_RETRY, m)
+                .carry_transition(prev)
+        })
+    }
+
     /// The status fields carried over unchanged.
     fn carried(&self) -> Value {
         let mut s = json!({});
@@ -294,24 +293,16 @@ impl<'a> StatusWriter<'a> {
         s
     }
 
-    async fn write(&self, mut status: Value) -> Result<()> {
+    /// Writes `status` with `conds` as its conditions, in Flux's order.
+    async fn write(&self, mut conds: Vec<Condition>, mut status: Value) -> Result<()> {
         if self.dry_run {
             return Ok(());
         }
-        if let Some(c) = status.get("conditions") {
-            let mut conds: Vec<Condition> = serde_json::from_value(c.clone())?;
-            flux_order(&mut conds);
-            status["conditions"] = serde_json::to_value(&conds)?;
-            if let Ok(mut w) = self.written.lock() {
-                *w = Some(conds);
-            }
-        }
-        // Flux stamps every condition with the generation it describes.
-        let generation = self.obj.pointer("/metadata/generation").cloned();
-        if let (Some(g), Some(Value::Array(conds))) = (generation, status.get_mut("conditions")) {
-            for c in conds {
-                c["observedGeneration"] = g.clone();
-            }
+        flux_order(&mut conds);
+        flux::stamp_generation(&mut conds, self.obj);
+        status["conditions"] = serde_json::to_value(&conds)?;
+        if let Ok(mut w) = self.written.lock() {
+            *w = Some(conds);
         }
         flux::patch_status(
             self.api,
@@ -342,47 +333,23 @@ impl<'a> StatusWriter<'a> {
         if let Some(h) = self.healthy() {
             conds.push(h);
         }
-        s["conditions"] = serde_json::to_value(conds)?;
         s["lastAttemptedRevision"] = json!(revision);
-        self.write(s).await
+        self.write(conds, s).await
     }
 
     /// Ready=False. `Reconciling` (ProgressingWithRetry, keeping the last
     /// progress message) only once the reconcile got under way, as Flux:
     /// a missing artifact or an unready dependency sets Ready alone.
-    async fn failed(
-        &self,
-        why: &str,
-        message: &str,
-        revision: Option<&str>,
-        inventory: Option<&[Entry]>,
-    ) -> Result<()> {
+    async fn failed(&self, why: &str, message: &str, revision: Option<&str>) -> Result<()> {
         let prev = self.previous();
         let mut s = self.carried();
         let mut conds = vec![Condition::new("Ready", false, why, message).carry_transition(&prev)];
-        let progress = self.progress.lock().ok().and_then(|p| p.clone());
-        if let Some(progress) = progress {
-            conds.push(
-                Condition::new(
-                    "Reconciling",
-                    true,
-                    reason::PROGRESSING_WITH_RETRY,
-                    progress,
-                )
-                .carry_transition(&prev),
-            );
-        }
-        if let Some(h) = self.healthy() {
-            conds.push(h);
-        }
-        s["conditions"] = serde_json::to_value(conds)?;
+        conds.extend(self.retrying(&prev, None));
+        conds.extend(self.healthy());
         if let Some(r) = revision {
             s["lastAttemptedRevision"] = json!(r);
         }
-        if let Some(inv) = inventory {
-            s["inventory"] = json!({ "entries": inv });
-        }
-        self.write(s).await
+        self.write(conds, s).await
     }
 
     async fn finished(&self, outcome: &Outcome, revision: &str) -> Result<()> {
@@ -393,23 +360,8 @@ impl<'a> StatusWriter<'a> {
             conds.push(h.clone().carry_transition(&prev));
         }
         if !outcome.is_ready() {
-            let progress = self
-                .progress
-                .lock()
-                .ok()
-                .and_then(|p| p.clone())
-                .unwrap_or_else(|| "Reconciliation in progress".into());
-            conds.push(
-                Condition::new(
-                    "Reconciling",
-                    true,
-                    reason::PROGRESSING_WITH_RETRY,
-                    progress,
-                )
-                .carry_transition(&prev),
-            );
+            conds.extend(self.retrying(&prev, Some("Reconciliation in progress")));
         }
-        s["conditions"] = serde_json::to_value(conds)?;
         s["lastAttemptedRevision"] = json!(revision);
         if let Some(inv) = &outcome.inventory {
             s["inventory"] = json!({ "entries": inv });
@@ -422,7 +374,7 @@ impl<'a> StatusWriter<'a> {
         {
             s["observedGeneration"] = g.clone();
         }
-        self.write(s).await
+        self.write(conds, s).await
     }
 }
 
@@ -437,6 +389,6 @@ pub async fn mark_not_ready(ctx: &Context, obj: &Value, why: &str, message: &str
         &flux::kustomization_resource(),
     );
     StatusWriter::new(&api, obj, name, false)
-        .failed(why, message, None, None)
+        .failed(why, message, None)
         .await
 }

@@ -11,8 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
-use sluice_appliers::apply::{Applier, DEFAULT_FIELD_MANAGER};
-use sluice_appliers::kustomization::PruneGuard;
+use sluice_appliers::apply::Applier;
 use sluice_sources::Storage;
 use tokio::sync::Mutex;
 
@@ -23,14 +22,6 @@ pub struct Context {
     kube_config: kube::Config,
     /// Where artifacts live.
     pub storage: Storage,
-    /// Base URL artifacts are advertised under; `file://` paths when unset.
-    pub artifact_base_url: Option<String>,
-    /// Field manager for applied objects.
-    pub field_manager: String,
-    /// Prune limits.
-    pub prune_guard: PruneGuard,
-    /// Objects applied concurrently within a stage.
-    pub concurrent_ssa: usize,
     appliers: Mutex<HashMap<String, Applier>>,
     unpacked: Mutex<HashMap<String, Arc<tempfile::TempDir>>>,
 }
@@ -44,10 +35,6 @@ impl Context {
             client,
             kube_config,
             storage,
-            artifact_base_url: None,
-            field_manager: DEFAULT_FIELD_MANAGER.into(),
-            prune_guard: PruneGuard::default(),
-            concurrent_ssa: 4,
             appliers: Mutex::new(HashMap::new()),
             unpacked: Mutex::new(HashMap::new()),
         })
@@ -88,18 +75,10 @@ impl Context {
         if let Some(d) = cache.get(digest) {
             return Ok(d.clone());
         }
-        let file = self.storage.local_path(path)?;
-        let bytes = tokio::fs::read(&file)
-            .await
-            .with_context(|| format!("reading artifact {}", file.display()))?;
-        let dir = tempfile::Builder::new()
-            .prefix("kustomization-")
-            .tempdir()
-            .context("creating a temporary directory")?;
-        let target = dir.path().to_path_buf();
-        let digest_owned = digest.to_string();
-        tokio::task::spawn_blocking(move || {
-            sluice_appliers::artifact::unpack(&bytes, Some(&digest_owned), &target)
+        let (storage, path_owned, digest_owned) =
+            (self.storage.clone(), path.to_string(), digest.to_string());
+        let dir = tokio::task::spawn_blocking(move || {
+            unpack_artifact(&storage, &path_owned, &digest_owned)
         })
         .await??;
         // Older artifacts are not needed once a newer one is unpacked for
@@ -112,13 +91,25 @@ impl Context {
         Ok(dir)
     }
 
-    /// The URL an artifact is advertised under.
+    /// The URL an artifact is advertised under: its file, since the
+    /// artifact is read where it was stored.
     pub fn artifact_url(&self, path: &str) -> String {
-        match &self.artifact_base_url {
-            Some(base) => format!("{}/{}", base.trim_end_matches('/'), path),
-            None => format!("file://{}", self.storage.root().join(path).display()),
-        }
+        format!("file://{}", self.storage.root().join(path).display())
     }
+}
+
+/// Unpacks the stored artifact at `path` (checking `digest`) into a new
+/// temporary directory.
+pub fn unpack_artifact(storage: &Storage, path: &str, digest: &str) -> Result<tempfile::TempDir> {
+    let file = storage.local_path(path)?;
+    let bytes =
+        std::fs::read(&file).with_context(|| format!("reading artifact {}", file.display()))?;
+    let dir = tempfile::Builder::new()
+        .prefix("kustomization-")
+        .tempdir()
+        .context("creating a temporary directory")?;
+    sluice_appliers::artifact::unpack(&bytes, Some(digest), dir.path())?;
+    Ok(dir)
 }
 
 /// The default artifact storage: `$XDG_CACHE_HOME/sluice/storage`.

@@ -9,7 +9,7 @@ use anyhow::Result;
 use k8s_openapi::api::core::v1::Secret;
 use kube::api::{Api, DynamicObject};
 use serde_json::{Value, json};
-use sluice_appliers::conditions::Condition;
+use sluice_appliers::conditions::{Condition, reason};
 use sluice_sources::storage::Artifact;
 use sluice_sources::{Credentials, GitUrl, ObjectKey, Progress, Storage};
 
@@ -24,8 +24,6 @@ pub struct SourceOutcome {
     /// The artifact now advertised: the new one, or the last good one after
     /// a failure.
     pub artifact: Option<Artifact>,
-    /// The remote had nothing new.
-    pub unchanged: bool,
 }
 
 /// Where the credentials come from.
@@ -90,28 +88,31 @@ pub async fn reconcile_git_repository(
     let attempt = fetch(ctx, obj, &namespace, &key, secret, progress).await;
     let ar = flux::git_repository_resource();
     let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), &namespace, &ar);
-    let (outcome, status) = match attempt {
-        Ok((artifact, unchanged)) => {
-            let msg = format!("stored artifact for revision '{}'", artifact.revision);
-            let ready =
-                Condition::new("Ready", true, "Succeeded", msg.clone()).carry_transition(&previous);
-            let stored = Condition::new("ArtifactInStorage", true, "Succeeded", msg)
+    let stored = |a: &Artifact| {
+        Condition::new(
+            "ArtifactInStorage",
+            true,
+            reason::SUCCEEDED,
+            format!("stored artifact for revision '{}'", a.revision),
+        )
+        .carry_transition(&previous)
+    };
+    let (outcome, mut conditions, mut status) = match attempt {
+        Ok(artifact) => {
+            let stored = stored(&artifact);
+            let ready = Condition::new("Ready", true, reason::SUCCEEDED, stored.message.clone())
                 .carry_transition(&previous);
             let status = json!({
                 "observedGeneration": generation,
-                "conditions": [ready, stored],
                 "artifact": artifact_status(ctx, &artifact),
             });
-            (
-                SourceOutcome {
-                    ready,
-                    artifact: Some(artifact),
-                    unchanged,
-                },
-                status,
-            )
+            let outcome = SourceOutcome {
+                ready: ready.clone(),
+                artifact: Some(artifact),
+            };
+            (outcome, vec![ready, stored], status)
         }
-        Err((reason, message)) => {
+        Err((why, message)) => {
             // What storage still holds and verifies stays advertised (read
             // only now: a successful fetch has checked it already).
             let last_good = ctx
@@ -121,53 +122,37 @@ pub async fn reconcile_git_repository(
                 .flatten()
                 .map(|r| r.artifact)
                 .filter(|a| ctx.storage.verify(a).unwrap_or(false));
-            tracing::warn!(gitrepository = %format!("{namespace}/{name}"), %reason, "{message}");
+            tracing::warn!(gitrepository = %format!("{namespace}/{name}"), reason = %why, "{message}");
             let ready =
-                Condition::new("Ready", false, reason, message.clone()).carry_transition(&previous);
+                Condition::new("Ready", false, why, message.clone()).carry_transition(&previous);
             let mut conditions = vec![
                 ready.clone(),
-                Condition::new("FetchFailed", true, reason, message).carry_transition(&previous),
+                Condition::new("FetchFailed", true, why, message).carry_transition(&previous),
                 Condition::new(
                     "Reconciling",
                     true,
-                    "ProgressingWithRetry",
+                    reason::PROGRESSING_WITH_RETRY,
                     "reconciliation in progress",
                 )
                 .carry_transition(&previous),
             ];
             let mut status = json!({});
             if let Some(a) = &last_good {
-                conditions.push(
-                    Condition::new(
-                        "ArtifactInStorage",
-                        true,
-                        "Succeeded",
-                        format!("stored artifact for revision '{}'", a.revision),
-                    )
-                    .carry_transition(&previous),
-                );
+                conditions.push(stored(a));
                 status["artifact"] = artifact_status(ctx, a);
             }
             if let Some(g) = obj.pointer("/status/observedGeneration") {
                 status["observedGeneration"] = g.clone();
             }
-            status["conditions"] = serde_json::to_value(&conditions)?;
-            (
-                SourceOutcome {
-                    ready,
-                    artifact: last_good,
-                    unchanged: false,
-                },
-                status,
-            )
+            let outcome = SourceOutcome {
+                ready,
+                artifact: last_good,
+            };
+            (outcome, conditions, status)
         }
     };
-    let mut status = status;
-    if let (Some(g), Some(Value::Array(conds))) = (generation, status.get_mut("conditions")) {
-        for c in conds {
-            c["observedGeneration"] = json!(g);
-        }
-    }
+    flux::stamp_generation(&mut conditions, obj);
+    status["conditions"] = serde_json::to_value(&conditions)?;
     flux::patch_status(&api, &ar, &name, status, flux::STATUS_MANAGER_SOURCE).await?;
     Ok(outcome)
 }
@@ -180,7 +165,7 @@ async fn fetch(
     key: &ObjectKey,
     secret: SecretSource,
     progress: Arc<dyn Progress>,
-) -> std::result::Result<(Artifact, bool), (&'static str, String)> {
+) -> std::result::Result<Artifact, (&'static str, String)> {
     let secret_ref = obj.pointer("/spec/secretRef/name").and_then(Value::as_str);
     let (data, origin) = match (secret, secret_ref) {
         (SecretSource::Given(d), _) => (d, "the given credentials".to_string()),
@@ -243,7 +228,7 @@ pub async fn fetch_artifact(
     data: &BTreeMap<String, Vec<u8>>,
     origin: &str,
     progress: Arc<dyn Progress>,
-) -> std::result::Result<(Artifact, bool), (&'static str, String)> {
+) -> std::result::Result<Artifact, (&'static str, String)> {
     refuse_unsupported(obj)?;
     let spec = GitRepositorySpec::from_object(obj).map_err(|e| ("URLInvalid", e.to_string()))?;
     let url = GitUrl::parse(&spec.url).map_err(|e| (e.reason(), e.to_string()))?;
@@ -284,5 +269,5 @@ pub async fn fetch_artifact(
                     format!("failed to checkout and determine revision: {e}"),
                 )
             })?;
-    Ok((report.artifact, report.unchanged))
+    Ok(report.artifact)
 }

@@ -32,7 +32,7 @@ use crate::flux;
 use crate::reconcile::source::{
     SecretSource, fetch_artifact, read_secret, reconcile_git_repository,
 };
-use crate::reconcile::{Context, open_storage};
+use crate::reconcile::{Context, open_storage, unpack_artifact};
 
 /// Which cluster to talk to.
 #[derive(Clone, Debug, Default)]
@@ -160,12 +160,8 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
     }
 
     let storage = open_storage(&opts.storage)?;
-    let mut ctx = Context::new(cfg, storage)?;
-    ctx.field_manager = opts.field_manager.clone();
-    ctx.prune_guard = opts.prune_guard.clone();
-    ctx.concurrent_ssa = opts.concurrent_ssa;
-    let ctx = Arc::new(ctx);
-    remove_dropped(&ctx, c, ui).await?;
+    let ctx = Arc::new(Context::new(cfg, storage)?);
+    remove_dropped(&ctx, c, &opts.prune_guard, ui).await?;
 
     let started = tokio::time::Instant::now();
     let mut results = BTreeMap::new();
@@ -234,7 +230,12 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
 /// prune what they applied (when they prune and are not suspended, as the
 /// same service account, within the prune guard) and delete them. A failure
 /// keeps the Kustomization for the next run and does not stop this one.
-async fn remove_dropped(ctx: &Context, c: &Configuration, ui: &Ui) -> Result<()> {
+async fn remove_dropped(
+    ctx: &Context,
+    c: &Configuration,
+    guard: &PruneGuard,
+    ui: &Ui,
+) -> Result<()> {
     let ar = flux::kustomization_resource();
     let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), &c.namespace, &ar);
     let lp = ListParams::default().labels(&format!("{CONFIGURATION_LABEL}={}", c.name));
@@ -248,7 +249,7 @@ async fn remove_dropped(ctx: &Context, c: &Configuration, ui: &Ui) -> Result<()>
         if wanted.contains(&name) {
             continue;
         }
-        match remove_one(ctx, &api, &flux::to_value(&obj), c.suspend).await {
+        match remove_one(ctx, &api, &flux::to_value(&obj), c.suspend, guard).await {
             Ok(pruned) => (ui.note)(&format!(
                 "removed Kustomization {}/{name} ({pruned} objects pruned)",
                 c.namespace
@@ -267,6 +268,7 @@ async fn remove_one(
     api: &Api<DynamicObject>,
     v: &Value,
     config_suspended: bool,
+    guard: &PruneGuard,
 ) -> Result<usize> {
     let spec = flux::kustomization_spec(v)?;
     let mut pruned = 0;
@@ -275,14 +277,10 @@ async fn remove_one(
             .iter()
             .filter_map(ObjectRef::from_entry)
             .collect();
-        ctx.prune_guard
-            .check(&stale, stale.len())
-            .map_err(|m| anyhow!(m))?;
-        let sa = v
-            .pointer("/spec/serviceAccountName")
-            .and_then(Value::as_str)
-            .filter(|s| !s.is_empty());
-        let applier = ctx.applier(&spec.namespace, sa).await?;
+        guard.check(&stale, stale.len()).map_err(|m| anyhow!(m))?;
+        let applier = ctx
+            .applier(&spec.namespace, flux::service_account(v))
+            .await?;
         let changes = applier
             .prune(&stale, &spec.name, &spec.namespace, false)
             .await
@@ -342,11 +340,11 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
     };
 
     // The Flux objects themselves.
-    let mut flux_objects = vec![c.git_repository()];
-    if let Some(s) = c.secret() {
-        flux_objects.insert(0, s);
-    }
-    flux_objects.extend(c.kustomization_objects());
+    let repository = c.git_repository();
+    let kustomizations = c.kustomization_objects();
+    let mut flux_objects: Vec<Value> = c.secret().into_iter().collect();
+    flux_objects.push(repository.clone());
+    flux_objects.extend(kustomizations.iter().cloned());
     let flux_changes = match &applier {
         Some(a) => {
             let d = ApplyOptions {
@@ -376,10 +374,10 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
     (ui.note)("fetching source");
     let storage = open_storage(&opts.storage)?;
     let key = ObjectKey::git_repository(&c.namespace, &c.name);
-    let (artifact, _) = fetch_artifact(
+    let artifact = fetch_artifact(
         &storage,
         &key,
-        &c.git_repository(),
+        &repository,
         &data,
         "the given credentials",
         ui.source.clone(),
@@ -387,18 +385,17 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
     .await
     .map_err(|(_, m)| anyhow!(m))?;
     plan.revision = Some(artifact.revision.clone());
-    let bytes = tokio::fs::read(storage.local_path(&artifact.path)?).await?;
-    let dir = tempfile::Builder::new()
-        .prefix("kustomization-")
-        .tempdir()?;
-    sluice_appliers::artifact::unpack(&bytes, Some(&artifact.digest), dir.path())?;
+    let dir = unpack_artifact(&storage, &artifact.path, &artifact.digest)?;
 
     // The Kustomizations, in dependency order.
-    let objects = c.kustomization_objects();
-    let ids: BTreeMap<String, Vec<String>> = objects
+    let specs: BTreeMap<String, ks::Spec> = kustomizations
         .iter()
         .filter_map(|o| flux::kustomization_spec(o).ok())
-        .map(|s| (s.id(), s.depends_on.clone()))
+        .map(|s| (s.id(), s))
+        .collect();
+    let ids: BTreeMap<String, Vec<String>> = specs
+        .iter()
+        .map(|(id, s)| (id.clone(), s.depends_on.clone()))
         .collect();
     let graph = dag::plan(&ids);
     for (id, why) in &graph.blocked {
@@ -406,14 +403,9 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
     }
     let ks_ar = flux::kustomization_resource();
     for id in graph.levels.iter().flatten() {
-        let Some(obj) = objects.iter().find(|o| {
-            flux::kustomization_spec(o)
-                .map(|s| &s.id() == id)
-                .unwrap_or(false)
-        }) else {
+        let Some(spec) = specs.get(id) else {
             continue;
         };
-        let spec = flux::kustomization_spec(obj)?;
         let changes = match (&applier, &cluster) {
             (Some(a), Some((_, client))) => {
                 let api: Api<DynamicObject> =
@@ -424,7 +416,7 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
                 };
                 let outcome = ks::reconcile(
                     a,
-                    &spec,
+                    spec,
                     dir.path(),
                     &artifact.revision,
                     &old,
@@ -441,7 +433,7 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
                 }
                 outcome.changes
             }
-            _ => match ks::build(&spec, dir.path()) {
+            _ => match ks::build(spec, dir.path()) {
                 Ok(objs) => all_created(&objs),
                 Err((_, msg)) => {
                     plan.errors.insert(id.clone(), msg);

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use kube::api::{Api, DynamicObject};
 use serde_json::Value;
-use sluice_appliers::apply::{Action, Change};
+use sluice_appliers::apply::Change;
 use sluice_appliers::conditions::reason;
 use sluice_appliers::dag;
 use sluice_appliers::kustomization::Options;
@@ -53,13 +53,34 @@ pub type Reporter = Arc<dyn Fn(Event) + Send + Sync>;
 pub struct NodeResult {
     /// Ready at the end.
     pub ready: bool,
-    /// The Ready message.
-    pub message: String,
-    /// Attempts made.
-    pub attempts: u32,
     /// Objects created, configured or deleted, over all attempts (Flux's
     /// change log).
     pub changes: Vec<Change>,
+}
+
+/// Reports a node's end and makes its result.
+fn finished(
+    id: &str,
+    ready: bool,
+    message: String,
+    changes: Vec<Change>,
+    report: &Reporter,
+) -> NodeResult {
+    report(Event::Finished(id.to_string(), ready, message));
+    NodeResult { ready, changes }
+}
+
+/// A node that does not run: its status says why, and so does the report.
+async fn not_ready(
+    ctx: &Context,
+    obj: &Value,
+    id: &str,
+    why: &str,
+    message: String,
+    report: &Reporter,
+) -> NodeResult {
+    let _ = mark_not_ready(ctx, obj, why, &message).await;
+    finished(id, false, message, Vec::new(), report)
 }
 
 fn id_of(obj: &Value) -> String {
@@ -145,21 +166,19 @@ pub async fn run(
         let Some((obj, _)) = specs.get(id) else {
             continue;
         };
-        let msg = why.message();
-        let _ = mark_not_ready(&ctx, obj, reason::DEPENDENCY_NOT_READY, &msg).await;
-        report(Event::Finished(id.clone(), false, msg.clone()));
+        let r = not_ready(
+            &ctx,
+            obj,
+            id,
+            reason::DEPENDENCY_NOT_READY,
+            why.message(),
+            &report,
+        )
+        .await;
         if let Some(tx) = senders.get(id) {
             let _ = tx.send(State::GaveUp);
         }
-        results.insert(
-            id.clone(),
-            NodeResult {
-                ready: false,
-                message: msg,
-                attempts: 0,
-                ..Default::default()
-            },
-        );
+        results.insert(id.clone(), r);
     }
     let mut tasks = Vec::new();
     for id in plan.levels.iter().flatten() {
@@ -199,15 +218,11 @@ pub async fn run(
                 // The sender went down with the task: dependents see a
                 // closed channel and give up.
                 let msg = format!("internal error: reconcile task failed: {e}");
-                if let Some((obj, _)) = specs.get(&id) {
-                    let _ = mark_not_ready(&ctx, obj, reason::RECONCILIATION_FAILED, &msg).await;
-                }
-                report(Event::Finished(id.clone(), false, msg.clone()));
-                NodeResult {
-                    ready: false,
-                    message: msg,
-                    attempts: 0,
-                    ..Default::default()
+                match specs.get(&id) {
+                    Some((obj, _)) => {
+                        not_ready(&ctx, obj, &id, reason::RECONCILIATION_FAILED, msg, &report).await
+                    }
+                    None => finished(&id, false, msg, Vec::new(), &report),
                 }
             }
         };
@@ -229,51 +244,22 @@ async fn run_node(
         report(Event::Waiting(id.to_string()));
     }
     for (dep, mut rx) in deps {
-        loop {
-            let state = rx.borrow_and_update().clone();
-            match state {
-                State::Done => break,
-                State::GaveUp => {
-                    let msg = format!("dependency '{dep}' is not ready");
-                    let _ = mark_not_ready(ctx, &obj, reason::DEPENDENCY_NOT_READY, &msg).await;
-                    report(Event::Finished(id.to_string(), false, msg.clone()));
-                    return NodeResult {
-                        ready: false,
-                        message: msg,
-                        attempts: 0,
-                        ..Default::default()
-                    };
-                }
-                State::Pending => {
-                    match tokio::time::timeout_at(settings.deadline, rx.changed()).await {
-                        Ok(Ok(())) => {}
-                        // The dependency's task is gone without a word, or
-                        // the deadline passed: give up as after GaveUp.
-                        Ok(Err(_)) | Err(_) => {
-                            let msg = format!("dependency '{dep}' is not ready");
-                            let _ =
-                                mark_not_ready(ctx, &obj, reason::DEPENDENCY_NOT_READY, &msg).await;
-                            report(Event::Finished(id.to_string(), false, msg.clone()));
-                            return NodeResult {
-                                ready: false,
-                                message: msg,
-                                attempts: 0,
-                                ..Default::default()
-                            };
-                        }
-                    }
-                }
-            }
+        // Done, or gave up, or its task is gone, or the deadline passed.
+        let done = matches!(
+            tokio::time::timeout_at(settings.deadline, rx.wait_for(|s| *s != State::Pending)).await,
+            Ok(Ok(s)) if *s == State::Done
+        );
+        if !done {
+            let msg = format!("dependency '{dep}' is not ready");
+            return not_ready(ctx, &obj, id, reason::DEPENDENCY_NOT_READY, msg, report).await;
         }
     }
     let (ns, name) = id.split_once('/').unwrap_or(("default", id));
     let api: Api<DynamicObject> =
         Api::namespaced_with(ctx.client.clone(), ns, &flux::kustomization_resource());
-    let mut attempts = 0;
     let mut changes: Vec<Change> = Vec::new();
     let mut backoff = Duration::from_millis(500);
     loop {
-        attempts += 1;
         report(Event::Applying(id.to_string()));
         // Re-read: the spec or status may have changed since the last try.
         let step = async {
@@ -295,43 +281,17 @@ async fn run_node(
                     backoff = (backoff * 2).min(Duration::from_secs(15));
                     continue;
                 }
-                let mut r = give_up(id, msg, attempts, report);
-                r.changes = changes;
-                return r;
+                return finished(id, false, msg, changes, report);
             }
         };
         if let Attempt::Ran(o) = &attempt {
-            changes.extend(
-                o.changes
-                    .iter()
-                    .filter(|c| {
-                        matches!(
-                            c.action,
-                            Action::Created | Action::Configured | Action::Deleted
-                        )
-                    })
-                    .cloned(),
-            );
+            changes.extend(o.changes.iter().filter(|c| c.action.is_change()).cloned());
         }
         match attempt {
             Attempt::Suspended => {
-                report(Event::Finished(id.to_string(), true, attempt.message()));
-                return NodeResult {
-                    ready: true,
-                    message: attempt.message(),
-                    attempts,
-                    ..Default::default()
-                };
+                return finished(id, true, attempt.message(), Vec::new(), report);
             }
-            a if a.is_ready() => {
-                report(Event::Finished(id.to_string(), true, a.message()));
-                return NodeResult {
-                    ready: true,
-                    message: a.message(),
-                    attempts,
-                    changes,
-                };
-            }
+            a if a.is_ready() => return finished(id, true, a.message(), changes, report),
             Attempt::DependencyNotReady(msg) | Attempt::ArtifactFailed(msg) => {
                 if retry(settings, settings.requeue_dependency, id, &msg, report)
                     .await
@@ -339,7 +299,7 @@ async fn run_node(
                 {
                     continue;
                 }
-                return give_up(id, msg, attempts, report);
+                return finished(id, false, msg, Vec::new(), report);
             }
             a => {
                 let msg = a.message();
@@ -349,9 +309,7 @@ async fn run_node(
                 {
                     continue;
                 }
-                let mut r = give_up(id, msg, attempts, report);
-                r.changes = changes;
-                return r;
+                return finished(id, false, msg, changes, report);
             }
         }
     }
@@ -376,14 +334,4 @@ async fn retry(
     report(Event::Retrying(id.to_string(), msg.to_string(), delay));
     tokio::time::sleep(delay).await;
     Some(())
-}
-
-fn give_up(id: &str, message: String, attempts: u32, report: &Reporter) -> NodeResult {
-    report(Event::Finished(id.to_string(), false, message.clone()));
-    NodeResult {
-        ready: false,
-        message,
-        attempts,
-        ..Default::default()
-    }
 }
