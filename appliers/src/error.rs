@@ -59,6 +59,16 @@ pub enum Error {
     /// Any other build failure, with its context.
     #[error("{0}")]
     Build(String),
+    /// The Kubernetes API failed a request about an object; the error is
+    /// kept so callers can tell an outage from a refusal.
+    #[error("{context}: {}", crate::apply::api_message(error))]
+    Api {
+        /// The object and what was being done.
+        context: String,
+        /// The client's error (part of this error's message, so not a
+        /// `source`).
+        error: kube::Error,
+    },
     /// A failure wrapped with where it happened.
     #[error("{context}: {inner}")]
     Context {
@@ -88,11 +98,38 @@ impl Error {
         }
     }
 
+    pub(crate) fn api(context: impl Into<String>, error: kube::Error) -> Self {
+        Error::Api {
+            context: context.into(),
+            error,
+        }
+    }
+
+    /// Whether retrying soon may succeed: the API server was unreachable,
+    /// timed out, overloaded or failed internally (not a refusal of the
+    /// object itself).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::Api { error, .. } => is_transient_kube(error),
+            Error::Context { inner, .. } => inner.is_transient(),
+            _ => false,
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// Whether a Kubernetes client error is an outage rather than a refusal.
+pub fn is_transient_kube(e: &kube::Error) -> bool {
+    match e {
+        kube::Error::Api(ae) => ae.code == 429 || ae.code >= 500,
+        kube::Error::HyperError(_) | kube::Error::Service(_) => true,
+        _ => false,
     }
 }
 

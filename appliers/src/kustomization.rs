@@ -59,6 +59,24 @@ pub struct Spec {
     pub suspend: bool,
     /// `spec.dependsOn` as `namespace/name`.
     pub depends_on: Vec<String>,
+    /// `spec.ignoreMissingComponents`: components not in the artifact are
+    /// left out instead of failing the build.
+    pub ignore_missing_components: bool,
+    /// `spec.buildMetadata`.
+    pub build_metadata: Vec<String>,
+    /// `spec.postBuild`, its variables already resolved.
+    pub post_build: Option<PostBuild>,
+}
+
+/// Post-build variable substitution (`spec.postBuild`), with the variables
+/// from `substitute` and `substituteFrom` merged by the caller.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PostBuild {
+    /// Variable values.
+    pub variables: BTreeMap<String, String>,
+    /// `substituteStrategy: Always`: substitute (defaults, strict checks)
+    /// even when no variable is set.
+    pub always: bool,
 }
 
 impl Spec {
@@ -85,6 +103,9 @@ impl Spec {
             common_annotations: BTreeMap::new(),
             suspend: false,
             depends_on: Vec::new(),
+            ignore_missing_components: false,
+            build_metadata: Vec::new(),
+            post_build: None,
         }
     }
 
@@ -137,6 +158,22 @@ impl PruneGuard {
         }
     }
 
+    /// Splits objects to delete with their owner (a Kustomization deleted
+    /// with prune) into those the guard allows and those it keeps: the
+    /// share rule does not apply (deleting everything is the intent), the
+    /// Namespace and CRD rules do.
+    pub fn split_owner_deletion(
+        &self,
+        objects: Vec<ObjectRef>,
+    ) -> (Vec<ObjectRef>, Vec<ObjectRef>) {
+        objects.into_iter().partition(|o| {
+            !((o.kind == "Namespace" && o.group.is_empty() && !self.allow_namespaces)
+                || (o.kind == "CustomResourceDefinition"
+                    && o.group == "apiextensions.k8s.io"
+                    && !self.allow_crds))
+        })
+    }
+
     /// `Err` with the reason when the plan must be refused.
     pub fn check(&self, stale: &[ObjectRef], inventory_size: usize) -> Result<(), String> {
         let deleting = |kind: &str| {
@@ -187,12 +224,30 @@ pub struct Options {
     pub deadline: Option<Instant>,
 }
 
+/// Where a reconcile ended: the phase that failed, or `Done`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// kustomize build (and post-build substitution).
+    Build,
+    /// Server-side apply.
+    Apply,
+    /// Deleting stale objects.
+    Prune,
+    /// Health checks.
+    Health,
+    /// Everything succeeded.
+    Done,
+}
+
 /// The result of one reconcile.
 #[derive(Clone, Debug)]
 pub struct Outcome {
+    /// Where it ended.
+    pub phase: Phase,
     /// The Ready condition.
     pub ready: Condition,
-    /// The Healthy condition, when health checks ran.
+    /// The Healthy condition, when health checks ran (`None` once the
+    /// health phase was reached means there was nothing to check).
     pub healthy: Option<Condition>,
     /// The new inventory; `None` when apply did not complete (keep the old).
     pub inventory: Option<Vec<Entry>>,
@@ -200,17 +255,22 @@ pub struct Outcome {
     pub changes: Vec<Change>,
     /// The revision now applied, on success.
     pub applied_revision: Option<String>,
+    /// The failure was an API outage (retry soon), not a refusal.
+    pub transient: bool,
 }
 
 impl Outcome {
-    /// A failed reconcile: Ready=False with `reason`, inventory unchanged.
-    pub fn failed(reason: &str, message: String, changes: Vec<Change>) -> Self {
+    /// A reconcile that failed in `phase`: Ready=False with `reason`,
+    /// inventory unchanged.
+    pub fn failed(phase: Phase, reason: &str, message: String, changes: Vec<Change>) -> Self {
         Self {
+            phase,
             ready: Condition::new("Ready", false, reason, message),
             healthy: None,
             inventory: None,
             changes,
             applied_revision: None,
+            transient: false,
         }
     }
 
@@ -247,7 +307,7 @@ pub fn secure_join(root: &Path, rel: &str) -> Option<PathBuf> {
 }
 
 /// Builds the Kustomization's objects from the artifact at `root`, with
-/// owner labels and commonMetadata applied.
+/// owner labels, commonMetadata and post-build substitution applied.
 pub fn build(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
     let dir = secure_join(root, &spec.path).ok_or_else(|| {
         (
@@ -261,6 +321,16 @@ pub fn build(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
             format!("kustomization path not found: {}", spec.path),
         ));
     }
+    let components = if spec.ignore_missing_components {
+        // Relative to the kustomization directory, as kustomize resolves them.
+        spec.components
+            .iter()
+            .filter(|c| secure_join(&dir, c).is_some_and(|p| p.exists()))
+            .cloned()
+            .collect()
+    } else {
+        spec.components.clone()
+    };
     let opts = BuildOptions {
         root: Some(root.to_path_buf()),
         load_restrictions: LoadRestrictions::None,
@@ -270,11 +340,16 @@ pub fn build(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
             name_suffix: spec.name_suffix.clone(),
             patches: spec.patches.clone(),
             images: spec.images.clone(),
-            components: spec.components.clone(),
+            components,
+            build_metadata: spec.build_metadata.clone(),
         }),
     };
     let mut objects = crate::kustomize::build(&dir, &opts)
         .map_err(|e| (reason::BUILD_FAILED.to_string(), e.to_string()))?;
+    if let Some(pb) = &spec.post_build {
+        crate::substitute::substitute_all(&mut objects, pb)
+            .map_err(|e| (reason::BUILD_FAILED.to_string(), e))?;
+    }
     for o in &mut objects {
         if o.get("kind").and_then(Value::as_str) == Some("Secret") && o.get("sops").is_some() {
             let r = object_ref(o);
@@ -318,6 +393,20 @@ pub fn build(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
     Ok(objects)
 }
 
+/// [`build`] on the blocking pool: a large build must not stall the
+/// runtime's workers (watches, leases, other reconciles).
+pub async fn build_off_runtime(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
+    let (spec, root) = (spec.clone(), root.to_path_buf());
+    tokio::task::spawn_blocking(move || build(&spec, &root))
+        .await
+        .unwrap_or_else(|e| {
+            Err((
+                reason::BUILD_FAILED.to_string(),
+                format!("kustomize build failed: {e}"),
+            ))
+        })
+}
+
 /// The change log Flux appends to a failure message, capped so the
 /// condition stays readable.
 fn change_log(changes: &[Change]) -> String {
@@ -349,14 +438,19 @@ pub async fn reconcile(
     opts: &Options,
 ) -> Outcome {
     let started = Instant::now();
-    let objects = match build(spec, root) {
+    let objects = match build_off_runtime(spec, root).await {
         Ok(o) => o,
-        Err((reason, message)) => return Outcome::failed(&reason, message, Vec::new()),
+        Err((reason, message)) => {
+            return Outcome::failed(Phase::Build, &reason, message, Vec::new());
+        }
     };
-    let remaining = opts
-        .deadline
-        .map(|d| d.saturating_duration_since(Instant::now()));
-    let bounded = |t: Duration| remaining.map_or(t, |r| r.min(t));
+    // Measured when each wait starts, so a slow apply shortens the health
+    // check instead of letting it run past the deadline.
+    let bounded = |t: Duration| {
+        opts.deadline
+            .map(|d| d.saturating_duration_since(Instant::now()))
+            .map_or(t, |r| r.min(t))
+    };
     let apply_opts = ApplyOptions {
         force: spec.force,
         stage_timeout: bounded(opts.apply.stage_timeout),
@@ -371,7 +465,14 @@ pub async fn reconcile(
             } else {
                 format!("{e}\n{log}")
             };
-            return Outcome::failed(reason::RECONCILIATION_FAILED, message, changes);
+            let mut out = Outcome::failed(
+                Phase::Apply,
+                reason::RECONCILIATION_FAILED,
+                message,
+                changes,
+            );
+            out.transient = e.is_transient();
+            return out;
         }
     };
     // Like Flux, the inventory is the change set, skipped objects included.
@@ -384,7 +485,7 @@ pub async fn reconcile(
         let stale = inventory::stale(old_inventory, &new_inventory);
         if !stale.is_empty() {
             if let Err(msg) = opts.prune_guard.check(&stale, old_inventory.len()) {
-                let mut out = Outcome::failed(reason::PRUNE_FAILED, msg, changes);
+                let mut out = Outcome::failed(Phase::Prune, reason::PRUNE_FAILED, msg, changes);
                 // Everything was applied: the new objects are in the
                 // inventory, and the refused ones stay in it.
                 let mut inv = new_inventory.clone();
@@ -414,7 +515,8 @@ pub async fn reconcile(
                     );
                     dedup_in_order(&mut inv);
                     changes.extend(c);
-                    let mut out = Outcome::failed(reason::PRUNE_FAILED, e.to_string(), changes);
+                    let mut out =
+                        Outcome::failed(Phase::Prune, reason::PRUNE_FAILED, e.to_string(), changes);
                     out.inventory = Some(inv);
                     return out;
                 }
@@ -454,7 +556,12 @@ pub async fn reconcile(
                 ));
             }
             Err(msg) => {
-                let mut out = Outcome::failed(reason::HEALTH_CHECK_FAILED, msg.clone(), changes);
+                let mut out = Outcome::failed(
+                    Phase::Health,
+                    reason::HEALTH_CHECK_FAILED,
+                    msg.clone(),
+                    changes,
+                );
                 out.healthy = Some(Condition::new(
                     "Healthy",
                     false,
@@ -468,6 +575,7 @@ pub async fn reconcile(
     }
     tracing::info!(kustomization = %spec.id(), revision, elapsed = ?started.elapsed(), "reconciled");
     Outcome {
+        phase: Phase::Done,
         ready: Condition::new(
             "Ready",
             true,
@@ -478,6 +586,7 @@ pub async fn reconcile(
         inventory: Some(new_inventory),
         changes,
         applied_revision: Some(revision.to_string()),
+        transient: false,
     }
 }
 

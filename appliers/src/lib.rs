@@ -12,5 +12,6 @@ mod error;
 pub mod kustomization;
 pub mod kustomize;
 pub mod manifest;
+pub mod substitute;
 
-pub use error::{Error, Result, ResultExt};
+pub use error::{Error, Result, ResultExt, is_transient_kube};

@@ -337,6 +337,11 @@ fn rewrite_through_links(path: &str, links: &BTreeMap<String, String>) -> Option
     None
 }
 
+/// `sha256:<hex>` of `bytes`, in the form artifact digests take.
+pub fn sha256_digest(bytes: &[u8]) -> String {
+    format!("sha256:{}", hex::encode(Sha256::digest(bytes)))
+}
+
 /// A writer that hashes and counts what passes through, so one pass both
 /// stores the artifact and computes its digest.
 pub struct HashingWriter<W> {

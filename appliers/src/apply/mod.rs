@@ -4,21 +4,21 @@
 //! `*Class` kinds; then the rest), only what drifted, with per-object
 //! opt-outs, force re-creation of immutable objects, prune and health.
 
+pub mod discovery;
 pub mod health;
 pub mod inventory;
 pub mod order;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
 use kube::api::{Api, DeleteParams, DynamicObject, Patch, PatchParams};
 use kube::core::GroupVersionKind;
-use kube::discovery::{ApiCapabilities, ApiResource, Discovery, Scope};
+use kube::discovery::{ApiCapabilities, ApiResource, Scope};
 use serde_json::{Map, Value};
-use tokio::sync::RwLock;
 
+use self::discovery::ClusterTypes;
 use self::health::Status;
 use self::inventory::ObjectRef;
 use crate::error::{Error, Result};
@@ -124,22 +124,12 @@ impl Planned {
     }
 }
 
-/// Applies, prunes and health-checks objects on one cluster.
+/// Applies, prunes and health-checks objects on one cluster, as one user
+/// (the controller, or an impersonated service account).
 #[derive(Clone)]
 pub struct Applier {
     client: kube::Client,
-    discovery: Arc<RwLock<Discovery>>,
-    /// When discovery last ran for a type it did not know: a burst of
-    /// unknown objects shares one refresh.
-    last_miss_refresh: Arc<tokio::sync::Mutex<Option<Instant>>>,
-}
-
-/// The cluster's API groups and kinds.
-async fn discover(client: &kube::Client) -> Result<Discovery> {
-    Discovery::new(client.clone())
-        .run_aggregated()
-        .await
-        .map_err(|e| Error::Build(format!("API discovery failed: {e}")))
+    types: ClusterTypes,
 }
 
 /// Whether `key` is set to `value` (case-insensitively) in labels or annotations.
@@ -322,38 +312,29 @@ fn drift_view(v: &Value) -> Value {
 }
 
 impl Applier {
-    /// An applier for the cluster behind `client` (runs API discovery).
-    pub async fn new(client: kube::Client) -> Result<Self> {
-        let discovery = discover(&client).await?;
-        Ok(Self {
+    /// An applier for the cluster behind `client`, discovering its types
+    /// on first use.
+    pub fn new(client: kube::Client) -> Self {
+        Self {
+            types: ClusterTypes::new(client.clone()),
             client,
-            discovery: Arc::new(RwLock::new(discovery)),
-            last_miss_refresh: Arc::new(tokio::sync::Mutex::new(None)),
-        })
+        }
     }
 
-    async fn refresh_discovery(&self) -> Result<()> {
-        *self.discovery.write().await = discover(&self.client).await?;
-        Ok(())
+    /// An applier acting through `client` (e.g. impersonating a service
+    /// account) that shares already discovered `types`.
+    pub fn with_types(client: kube::Client, types: ClusterTypes) -> Self {
+        Self { client, types }
     }
 
-    /// Resolves a type, refreshing discovery once when it is unknown (a CRD
-    /// applied moments ago).
+    /// The discovered types this applier uses.
+    pub fn types(&self) -> &ClusterTypes {
+        &self.types
+    }
+
     async fn resolve(&self, o: &ObjectRef) -> Result<Option<(ApiResource, ApiCapabilities)>> {
         let gvk = GroupVersionKind::gvk(&o.group, &o.version, &o.kind);
-        if let Some(found) = self.discovery.read().await.resolve_gvk(&gvk) {
-            return Ok(Some(found));
-        }
-        {
-            // One refresh serves every miss that waited for it.
-            let mut last = self.last_miss_refresh.lock().await;
-            let recent = last.is_some_and(|t| t.elapsed() < Duration::from_secs(2));
-            if !recent {
-                self.refresh_discovery().await?;
-                *last = Some(Instant::now());
-            }
-        }
-        Ok(self.discovery.read().await.resolve_gvk(&gvk))
+        self.types.resolve(&gvk).await
     }
 
     /// The API of `o`'s group and kind in any served version (an inventory
@@ -362,14 +343,7 @@ impl Applier {
     async fn api_for_any_version(&self, o: &ObjectRef) -> Result<Option<Api<DynamicObject>>> {
         let found = match self.resolve(o).await? {
             Some(f) => Some(f),
-            None => self
-                .discovery
-                .read()
-                .await
-                .groups()
-                .filter(|g| g.name() == o.group)
-                .flat_map(|g| g.recommended_resources())
-                .find(|(ar, _)| ar.kind == o.kind),
+            None => self.types.resolve_any_version(&o.group, &o.kind).await?,
         };
         Ok(found.map(|(ar, caps)| match caps.scope {
             Scope::Namespaced => Api::namespaced_with(self.client.clone(), &o.namespace, &ar),
@@ -406,7 +380,7 @@ impl Applier {
         let got = api
             .get_opt(&o.name)
             .await
-            .map_err(|e| Error::Build(format!("{o}: {}", api_message(&e))))?;
+            .map_err(|e| Error::api(o.to_string(), e))?;
         Ok(got.map(|d| serde_json::to_value(d).unwrap_or(Value::Null)))
     }
 
@@ -463,7 +437,8 @@ impl Applier {
                 }
                 // New types become resolvable once their CRDs are established.
                 if refs.iter().any(|r| r.kind == "CustomResourceDefinition") {
-                    self.refresh_discovery()
+                    self.types
+                        .refresh()
                         .await
                         .map_err(|e| (changes.clone(), e))?;
                 }
@@ -503,7 +478,7 @@ impl Applier {
         let live = api
             .get_opt(&r.name)
             .await
-            .map_err(|e| Error::Build(format!("{r}: {}", api_message(&e))))?;
+            .map_err(|e| Error::api(r.to_string(), e))?;
         let live_v = live
             .as_ref()
             .map(|l| serde_json::to_value(l).unwrap_or(Value::Null));
@@ -610,7 +585,7 @@ impl Applier {
             let pp = PatchParams::apply(&opts.field_manager).force();
             api.patch(&r.name, &pp, &Patch::Apply(&desired))
                 .await
-                .map_err(|e| Error::Build(format!("{r} apply failed: {}", api_message(&e))))?;
+                .map_err(|e| Error::api(format!("{r} apply failed"), e))?;
         }
         Ok(p.change)
     }
@@ -633,9 +608,54 @@ impl Applier {
                         "{r}: still present {timeout:?} after deletion"
                     )));
                 }
-                Err(e) => return Err(Error::Build(format!("{r}: {}", api_message(&e)))),
+                Err(e) => return Err(Error::api(r.to_string(), e)),
             }
         }
+    }
+
+    /// Polls (every 2 s, as Flux) until none of `objects` exists any more;
+    /// `Err` lists those still there after `timeout`.
+    pub async fn wait_deleted(
+        &self,
+        objects: &[ObjectRef],
+        timeout: Duration,
+    ) -> std::result::Result<(), String> {
+        let started = Instant::now();
+        loop {
+            let mut left = Vec::new();
+            for o in objects {
+                match self.api_for_any_version(o).await {
+                    Ok(Some(api)) => match api.get_opt(&o.name).await {
+                        Ok(None) => {}
+                        Ok(Some(_)) => left.push(o.to_string()),
+                        Err(e) => left.push(format!("{o}: {}", api_message(&e))),
+                    },
+                    Ok(None) => {}
+                    Err(e) => left.push(format!("{o}: {e}")),
+                }
+            }
+            if left.is_empty() {
+                return Ok(());
+            }
+            if started.elapsed() >= timeout {
+                return Err(format!(
+                    "timeout waiting for termination of: [{}]",
+                    left.join(", ")
+                ));
+            }
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+    }
+
+    async fn status_of<'o>(&self, o: &'o ObjectRef) -> (&'o ObjectRef, Status) {
+        let st = match self.get(o).await {
+            Ok(Some(v)) => health::status(&v),
+            // A Job with a TTL may be gone once it completed.
+            Ok(None) if o.kind == "Job" => Status::Current,
+            Ok(None) => Status::NotFound,
+            Err(e) => Status::InProgress(e.to_string()),
+        };
+        (o, st)
     }
 
     /// Polls until every object is Current. `Err` carries Flux's message.
@@ -649,14 +669,13 @@ impl Applier {
         loop {
             let mut pending = Vec::new();
             let mut failed = Vec::new();
-            for o in objects {
-                let st = match self.get(o).await {
-                    Ok(Some(v)) => health::status(&v),
-                    // A Job with a TTL may be gone once it completed.
-                    Ok(None) if o.kind == "Job" => Status::Current,
-                    Ok(None) => Status::NotFound,
-                    Err(e) => Status::InProgress(e.to_string()),
-                };
+            // Read concurrently: one round trip per poll, not one per
+            // object. Collected first: a stream over a borrowing closure is
+            // not `Send` for every lifetime, which `tokio::spawn` needs.
+            let reads: Vec<_> = objects.iter().map(|o| self.status_of(o)).collect();
+            let statuses: Vec<(&ObjectRef, Status)> =
+                futures::stream::iter(reads).buffered(16).collect().await;
+            for (o, st) in statuses {
                 match st {
                     Status::Current => {}
                     Status::Failed(_) => failed.push(format!("{o} status: 'Failed'")),

@@ -50,6 +50,8 @@ pub struct Overrides {
     pub images: Vec<super::types::Image>,
     /// `spec.components`, appended.
     pub components: Vec<String>,
+    /// `spec.buildMetadata`, added to the kustomization's own.
+    pub build_metadata: Vec<String>,
 }
 
 impl Overrides {
@@ -79,6 +81,11 @@ impl Overrides {
             }
         }
         k.components.extend(self.components.iter().cloned());
+        for m in &self.build_metadata {
+            if !k.build_metadata.contains(m) {
+                k.build_metadata.push(m.clone());
+            }
+        }
     }
 }
 
