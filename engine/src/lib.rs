@@ -3,6 +3,8 @@
 //! `sluice` binary is a thin shell around [`cli`].
 
 pub mod cli;
+pub mod controller;
+pub mod deploy;
 pub mod flux;
 pub mod reconcile;
 mod secret_file;

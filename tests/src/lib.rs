@@ -6,6 +6,7 @@
 
 pub mod git;
 pub mod pki;
+pub mod sluice;
 pub mod testbed;
 pub mod tools;
 

@@ -2,7 +2,9 @@
 //! `config …`. Each subcommand lives in its own module.
 
 mod build;
+mod install;
 pub mod output;
+mod run;
 mod source;
 mod sync;
 
@@ -12,7 +14,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Sluice: a GitOps reconciler that serves Flux's own APIs.
 #[derive(Parser, Debug)]
-#[command(name = "sluice", version, about, propagate_version = true)]
+#[command(
+    name = "sluice",
+    version,
+    about,
+    propagate_version = true,
+    args_override_self = true
+)]
 #[allow(missing_docs)] // doc comments on clap items are help text
 pub struct Cli {
     #[command(flatten)]
@@ -54,6 +62,11 @@ pub enum Command {
     /// Reconcile a configuration once (flags as `az k8s-configuration flux
     /// create`): write the Flux objects, fetch, apply, report compliance.
     Sync(Box<sync::SyncArgs>),
+    /// Run the controllers (Flux's source- and kustomize-controller) until
+    /// stopped.
+    Run(Box<run::RunArgs>),
+    /// Print or apply the objects that run Sluice in a cluster.
+    Install(Box<install::InstallArgs>),
 }
 
 /// Runs the parsed command line; the exit code says whether it succeeded.
@@ -68,5 +81,7 @@ pub async fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCod
             };
             sync::run(args).await
         }
+        Command::Run(args) => run::run(*args).await,
+        Command::Install(args) => install::run(*args).await,
     }
 }

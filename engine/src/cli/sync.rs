@@ -133,7 +133,7 @@ fn parse_wait(s: &str) -> Result<Duration> {
     let t = s.trim();
     if let Some(rest) = t.strip_prefix("PT").or_else(|| t.strip_prefix("pt")) {
         let lowered = rest.to_ascii_lowercase();
-        return parse_duration(&lowered);
+        return parse_duration(&lowered).map_err(anyhow::Error::msg);
     }
     if let Some(days) = t.strip_prefix('P').and_then(|d| d.strip_suffix('D')) {
         let n: u64 = days
@@ -141,7 +141,7 @@ fn parse_wait(s: &str) -> Result<Duration> {
             .with_context(|| format!("invalid duration '{s}'"))?;
         return Ok(Duration::from_secs(n * 86_400));
     }
-    parse_duration(t)
+    parse_duration(t).map_err(anyhow::Error::msg)
 }
 
 /// A secret value given either base64-encoded in a flag (as az takes it) or

@@ -1,15 +1,38 @@
-//! Kustomization: find the source's artifact, check dependencies, build and
-//! apply through `sluice_appliers`, and write Flux's status (conditions,
-//! inventory, revisions) so that `flux get ks` and the Azure agent read it.
+//! Kustomization, in kustomize-controller's steps: suspend, spec check,
+//! source, dependencies, artifact, build/apply/prune/health through
+//! `sluice_appliers`, then one status write that does what Flux's deferred
+//! `finalizeStatus` does (conditions, `lastHandledReconcileAt`,
+//! `observedGeneration`) and Flux's events.
 
-use anyhow::Result;
-use kube::api::{Api, DynamicObject};
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use k8s_openapi::api::core::v1::{ConfigMap, Secret};
+use kube::ResourceExt;
+use kube::api::{Api, DynamicObject, Patch, PatchParams};
+use kube::core::{ApiResource, GroupVersionKind};
 use serde_json::{Value, json};
-use sluice_appliers::conditions::{Condition, reason};
-use sluice_appliers::kustomization::{self as ks, Options, Outcome, Spec};
+use sluice_appliers::apply::Action;
+use sluice_appliers::conditions::reason;
+use sluice_appliers::kustomization::{self as ks, Outcome, Phase};
 
-use super::Context;
-use crate::flux;
+use super::artifact::ArtifactError;
+use super::events::{EventType, FluxEvent};
+use super::{Context, Error, Next};
+use crate::flux::conditions::{Conditions, TERMINAL_ERROR};
+use crate::flux::kustomization::{Desired, Inventory, SubstituteReference};
+use crate::flux::{
+    self, Artifact, GitRepository, Kustomization, KustomizationStatus, REQUESTED_AT_ANNOTATION,
+};
+
+/// The component Flux's kustomize-controller writes events as.
+pub const COMPONENT: &str = "kustomize-controller";
+/// Ready reason of a spec Sluice refuses.
+pub const UNSUPPORTED_CONFIGURATION: &str = "UnsupportedConfiguration";
+/// Ready/Stalled reason of a blocked cross-namespace reference.
+pub const ACCESS_DENIED: &str = "AccessDenied";
+const REVISION_KEY: &str = "kustomize.toolkit.fluxcd.io/revision";
+const COMMIT_STATUS_KEY: &str = "kustomize.toolkit.fluxcd.io/commit_status";
 
 /// How one attempt ended.
 #[derive(Clone, Debug)]
@@ -18,8 +41,10 @@ pub enum Attempt {
     Ran(Box<Outcome>),
     /// Not run: a dependency is not ready on this revision.
     DependencyNotReady(String),
-    /// Not run: the source has no usable artifact.
+    /// Not run: the source or its artifact is missing or unusable.
     ArtifactFailed(String),
+    /// Not run, and not retried until the spec changes.
+    Stalled(String),
     /// Suspended; nothing done.
     Suspended,
 }
@@ -34,361 +59,585 @@ impl Attempt {
     pub fn message(&self) -> String {
         match self {
             Attempt::Ran(o) => o.ready.message.clone(),
-            Attempt::DependencyNotReady(m) | Attempt::ArtifactFailed(m) => m.clone(),
+            Attempt::DependencyNotReady(m) | Attempt::ArtifactFailed(m) | Attempt::Stalled(m) => {
+                m.clone()
+            }
             Attempt::Suspended => "Reconciliation is suspended for this object".into(),
         }
     }
 }
 
-fn meta<'a>(obj: &'a Value, field: &str) -> &'a str {
-    obj.pointer(&format!("/metadata/{field}"))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
+/// The result of a reconcile: the attempt and when to come back.
+#[derive(Clone, Debug)]
+pub struct Reconciled {
+    /// How it ended.
+    pub attempt: Attempt,
+    /// When to run again.
+    pub next: Next,
 }
 
-/// The artifact of the Kustomization's source: (path, revision, digest).
+/// One attempt's status, built up in Flux's order and written once.
+struct Run<'a> {
+    ks: &'a Kustomization,
+    conditions: Conditions,
+    status: KustomizationStatus,
+    events: Vec<FluxEvent>,
+    /// Plan only: nothing is written.
+    dry_run: bool,
+}
+
+impl<'a> Run<'a> {
+    fn new(ks: &'a Kustomization, dry_run: bool) -> Self {
+        let status = ks.status.clone().unwrap_or_default();
+        Self {
+            conditions: Conditions::new(&status.conditions, ks.metadata.generation),
+            status,
+            ks,
+            events: Vec::new(),
+            dry_run,
+        }
+    }
+
+    /// Queues an event as Flux's `r.event`: the reason is Ready's.
+    fn event(&mut self, type_: EventType, message: impl Into<String>, revision: Option<&str>) {
+        let severity = match type_ {
+            EventType::Normal => "info",
+            EventType::Warning => "error",
+        };
+        let reason = self
+            .conditions
+            .ready_reason()
+            .unwrap_or(severity)
+            .to_string();
+        let mut e = FluxEvent::about(self.ks, COMPONENT, type_, &reason, message);
+        if let Some(r) = revision.filter(|r| !r.is_empty()) {
+            e = e.annotate(REVISION_KEY, r);
+        }
+        self.events.push(e);
+    }
+
+    fn body(&self, conditions: Vec<sluice_appliers::conditions::Condition>) -> KustomizationStatus {
+        KustomizationStatus {
+            conditions,
+            ..self.status.clone()
+        }
+    }
+
+    /// Writes the status as it stands mid-reconcile (progress), without
+    /// Flux's finalize step.
+    async fn write_progress(&self, ctx: &Context) -> Result<(), Error> {
+        let status = self.body(self.conditions.to_vec());
+        write_status(ctx, self.ks, &status, self.dry_run).await
+    }
+
+    /// Flux's `finalizeStatus`, then one write when anything changed.
+    async fn finish(mut self, ctx: &Context) -> Result<Vec<FluxEvent>, Error> {
+        if let Some(v) = self.ks.annotations().get(REQUESTED_AT_ANNOTATION) {
+            self.status.last_handled_reconcile_at = Some(v.clone());
+        }
+        if self.conditions.is_true("Ready") {
+            self.status.observed_generation = self.ks.metadata.generation;
+        }
+        self.conditions.finalize();
+        let status = self.body(self.conditions.clone().into_vec());
+        if self.ks.status.as_ref() != Some(&status) {
+            write_status(ctx, self.ks, &status, self.dry_run).await?;
+        }
+        Ok(self.events)
+    }
+}
+
+async fn write_status(
+    ctx: &Context,
+    ks: &Kustomization,
+    status: &KustomizationStatus,
+    dry_run: bool,
+) -> Result<(), Error> {
+    if dry_run {
+        return Ok(());
+    }
+    let api: Api<Kustomization> =
+        Api::namespaced(ctx.client.clone(), &ks.namespace().unwrap_or_default());
+    let body = json!({
+        "apiVersion": "kustomize.toolkit.fluxcd.io/v1",
+        "kind": "Kustomization",
+        "metadata": {"name": ks.name_any()},
+        "status": status,
+    });
+    api.patch_status(
+        &ks.name_any(),
+        &PatchParams::apply(flux::STATUS_MANAGER_KUSTOMIZE).force(),
+        &Patch::Apply(&body),
+    )
+    .await
+    .map_err(|e| {
+        Error::kube(
+            format!("updating the status of Kustomization {}", ks.id()),
+            e,
+        )
+    })?;
+    Ok(())
+}
+
+/// Reconciles one Kustomization and writes its status. `Err` means the
+/// attempt could not finish for an API failure (retry with backoff).
+pub async fn reconcile_kustomization(
+    ctx: &Context,
+    ks: &Kustomization,
+) -> Result<Reconciled, Error> {
+    let started = Instant::now();
+    let mut run = Run::new(ks, ctx.settings.options.apply.dry_run);
+    let result = attempt(ctx, ks, &mut run).await;
+    let ready = run.conditions.is_true("Ready");
+    let revision = run.status.last_applied_revision.clone();
+    let mut events = run.finish(ctx).await?;
+    let reconciled = result?;
+    if ready && !ks.suspended() {
+        let interval = flux::parse_duration(&ks.spec.interval).unwrap_or_default();
+        let msg = format!(
+            "Reconciliation finished in {}, next run in {}",
+            sluice_appliers::conditions::go_duration(started.elapsed()),
+            sluice_appliers::conditions::go_duration(interval)
+        );
+        tracing::info!(kustomization = %ks.id(), revision = ?revision, "{msg}");
+        let mut e = FluxEvent::about(
+            ks,
+            COMPONENT,
+            EventType::Normal,
+            reason::RECONCILIATION_SUCCEEDED,
+            msg,
+        )
+        .annotate(COMMIT_STATUS_KEY, "update");
+        if let Some(r) = revision {
+            e = e.annotate(REVISION_KEY, r);
+        }
+        events.push(e);
+    }
+    for e in events {
+        ctx.events.emit(e);
+    }
+    Ok(reconciled)
+}
+
+async fn attempt(
+    ctx: &Context,
+    ks: &Kustomization,
+    run: &mut Run<'_>,
+) -> Result<Reconciled, Error> {
+    let done = |attempt, next| Ok(Reconciled { attempt, next });
+    if ks.suspended() {
+        tracing::info!(kustomization = %ks.id(), "Reconciliation is suspended for this object");
+        return done(Attempt::Suspended, Next::Never);
+    }
+    let desired = match ks.desired() {
+        Ok(d) => d,
+        Err(e) => {
+            let msg = format!("{TERMINAL_ERROR}: {e}");
+            run.conditions
+                .mark_false("Ready", UNSUPPORTED_CONFIGURATION, &msg);
+            run.conditions.mark_stalled(UNSUPPORTED_CONFIGURATION, &msg);
+            run.status.observed_generation = ks.metadata.generation;
+            run.event(EventType::Warning, &msg, None);
+            return done(Attempt::Stalled(msg), Next::Never);
+        }
+    };
+    let spec = &desired.spec;
+    let retry = spec.retry_interval;
+    let dependency = ctx.settings.requeue_dependency;
+
+    // The source and its artifact.
+    let (kind, name, namespace) = &desired.source;
+    let own_namespace = ks.namespace().unwrap_or_default();
+    if ctx.settings.no_cross_namespace_refs && *namespace != own_namespace {
+        let msg = format!(
+            "can't access '{kind}/{namespace}/{name}', cross-namespace references have been blocked"
+        );
+        run.conditions.mark_false("Ready", ACCESS_DENIED, &msg);
+        run.conditions.mark_stalled(ACCESS_DENIED, &msg);
+        run.event(EventType::Warning, &msg, None);
+        return done(Attempt::Stalled(msg), Next::Never);
+    }
+    let artifact = match source_artifact(ctx, kind, namespace, name).await {
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            let msg = format!(
+                "Source artifact not found, retrying in {}",
+                sluice_appliers::conditions::go_duration(dependency)
+            );
+            run.conditions
+                .mark_false("Ready", reason::ARTIFACT_FAILED, &msg);
+            tracing::info!(kustomization = %ks.id(), "{msg}");
+            return done(Attempt::ArtifactFailed(msg), Next::After(dependency));
+        }
+        Err(SourceError::NotFound(msg)) => {
+            run.conditions
+                .mark_false("Ready", reason::ARTIFACT_FAILED, &msg);
+            return done(Attempt::ArtifactFailed(msg), Next::After(retry));
+        }
+        Err(SourceError::Api(e)) => {
+            let msg = format!("unable to get source '{namespace}/{name}': {e}");
+            run.conditions
+                .mark_false("Ready", reason::ARTIFACT_FAILED, &msg);
+            return Err(Error::Other(msg));
+        }
+    };
+    let revision = artifact.revision.clone();
+
+    // Dependencies.
+    if !spec.depends_on.is_empty() {
+        if let Err(msg) = check_dependencies(ctx, ks, &desired, &revision).await {
+            run.conditions
+                .mark_false("Ready", reason::DEPENDENCY_NOT_READY, &msg);
+            let note = format!(
+                "Dependencies do not meet ready condition, retrying in {}",
+                sluice_appliers::conditions::go_duration(dependency)
+            );
+            tracing::info!(kustomization = %ks.id(), "{note}");
+            run.event(EventType::Normal, note, Some(&revision));
+            return done(Attempt::DependencyNotReady(msg), Next::After(dependency));
+        }
+        tracing::debug!(kustomization = %ks.id(), "All dependencies are ready, proceeding with reconciliation");
+    }
+
+    // Progress: written when a new revision or generation starts, so that
+    // `flux get` and Azure's Pending show it; retries of the same one stay
+    // quiet.
+    let timeout = flux::format_duration(spec.timeout);
+    run.conditions
+        .mark_unknown("Ready", reason::PROGRESSING, "Reconciliation in progress");
+    run.conditions.mark_reconciling(
+        reason::PROGRESSING,
+        format!("Fetching manifests for revision {revision} with a timeout of {timeout}"),
+    );
+    let status = ks.status.as_ref();
+    let new_work = status.and_then(|s| s.last_attempted_revision.as_deref()) != Some(&revision)
+        || status.and_then(|s| s.observed_generation) != ks.metadata.generation;
+    if new_work {
+        run.write_progress(ctx).await?;
+    }
+
+    let dir = match ctx.artifacts.unpacked(&artifact).await {
+        Ok(d) => d,
+        Err(ArtifactError::NotFound(_)) => {
+            let msg = format!(
+                "Source is not ready, artifact not found, retrying in {}",
+                sluice_appliers::conditions::go_duration(dependency)
+            );
+            run.conditions
+                .mark_false("Ready", reason::ARTIFACT_FAILED, &msg);
+            return done(Attempt::ArtifactFailed(msg), Next::After(dependency));
+        }
+        Err(ArtifactError::Failed(msg)) => {
+            run.conditions
+                .mark_false("Ready", reason::ARTIFACT_FAILED, &msg);
+            run.event(EventType::Warning, &msg, Some(&revision));
+            return done(Attempt::ArtifactFailed(msg), Next::After(retry));
+        }
+    };
+    run.status.last_attempted_revision = Some(revision.clone());
+    run.conditions.mark_reconciling(
+        reason::PROGRESSING,
+        format!("Building manifests for revision {revision} with a timeout of {timeout}"),
+    );
+
+    let service_account = desired
+        .service_account
+        .clone()
+        .or_else(|| ctx.settings.default_service_account.clone());
+    let applier = match ctx.applier(&own_namespace, service_account.as_deref()) {
+        Ok(a) => a,
+        Err(e) => {
+            let msg = format!("failed to build kube client: {e:#}");
+            run.conditions
+                .mark_false("Ready", reason::RECONCILIATION_FAILED, &msg);
+            run.event(EventType::Warning, &msg, Some(&revision));
+            return done(
+                Attempt::Ran(Box::new(Outcome::failed(
+                    Phase::Build,
+                    reason::RECONCILIATION_FAILED,
+                    msg,
+                    Vec::new(),
+                ))),
+                Next::After(retry),
+            );
+        }
+    };
+    let mut spec = spec.clone();
+    if let Some(pb) = spec.post_build.as_mut()
+        && !desired.substitute_from.is_empty()
+    {
+        match load_variables(ctx, &own_namespace, &desired.substitute_from).await {
+            Ok(mut vars) => {
+                // Inline values win over referenced ones.
+                vars.extend(std::mem::take(&mut pb.variables));
+                pb.variables = vars;
+            }
+            Err(msg) => {
+                run.conditions
+                    .mark_false("Ready", reason::BUILD_FAILED, &msg);
+                run.event(EventType::Warning, &msg, Some(&revision));
+                return done(
+                    Attempt::Ran(Box::new(Outcome::failed(
+                        Phase::Build,
+                        reason::BUILD_FAILED,
+                        msg,
+                        Vec::new(),
+                    ))),
+                    Next::After(retry),
+                );
+            }
+        }
+    }
+    let old_inventory = ks.inventory().to_vec();
+    let outcome = ks::reconcile(
+        &applier,
+        &spec,
+        dir.path(),
+        &revision,
+        &old_inventory,
+        &ctx.settings.options,
+    )
+    .await;
+    record_outcome(run, &outcome, &revision, &timeout);
+    let next = if outcome.is_ready() {
+        Next::Interval(desired.interval)
+    } else if outcome.transient {
+        Next::After(Duration::from_secs(5).min(retry))
+    } else {
+        Next::After(retry)
+    };
+    done(Attempt::Ran(Box::new(outcome)), next)
+}
+
+/// Puts an apply outcome into the status as Flux's phases would have left
+/// it, and queues the change-log, prune and health events.
+fn record_outcome(run: &mut Run<'_>, outcome: &Outcome, revision: &str, timeout: &str) {
+    let lines = |deleted: bool| {
+        outcome
+            .changes
+            .iter()
+            .filter(|c| match c.action {
+                Action::Created | Action::Configured => !deleted,
+                Action::Deleted => deleted,
+                _ => false,
+            })
+            .map(|c| format!("{} {}", c.object, c.action.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let applied = lines(false);
+    if outcome.phase != Phase::Build {
+        run.conditions.mark_reconciling(
+            reason::PROGRESSING,
+            format!("Detecting drift for revision {revision} with a timeout of {timeout}"),
+        );
+        if !applied.is_empty() && !matches!(outcome.phase, Phase::Apply) {
+            run.event(EventType::Normal, applied.clone(), Some(revision));
+        }
+    }
+    let new_revision = run
+        .ks
+        .status
+        .as_ref()
+        .and_then(|s| s.last_applied_revision.as_deref())
+        != Some(revision);
+    if let Some(inventory) = &outcome.inventory {
+        run.status.inventory = Some(Inventory {
+            entries: inventory.clone(),
+        });
+    }
+    if matches!(outcome.phase, Phase::Health | Phase::Done) {
+        let pruned = lines(true);
+        if !pruned.is_empty() {
+            run.event(EventType::Normal, pruned, Some(revision));
+        }
+        match &outcome.healthy {
+            Some(h) => {
+                run.conditions.mark_reconciling(
+                    reason::PROGRESSING,
+                    format!(
+                        "Running health checks for revision {revision} with a timeout of {timeout}"
+                    ),
+                );
+                let was_healthy = run.conditions.is_true("Healthy");
+                run.conditions.put(h.clone());
+                if h.status == "True" && (!was_healthy || (new_revision && !applied.is_empty())) {
+                    run.event(EventType::Normal, h.message.clone(), Some(revision));
+                }
+            }
+            None => run.conditions.delete("Healthy"),
+        }
+    }
+    run.conditions.put(outcome.ready.clone());
+    if outcome.is_ready() {
+        run.status.last_applied_revision = outcome.applied_revision.clone();
+    } else {
+        let msg = outcome.ready.message.clone();
+        tracing::warn!(kustomization = %run.ks.id(), revision, "Reconciliation failed: {msg}");
+        run.event(EventType::Warning, msg, Some(revision));
+    }
+}
+
+/// Why the source could not be read.
+enum SourceError {
+    /// It does not exist (Flux's message).
+    NotFound(String),
+    /// The API failed.
+    Api(String),
+}
+
+/// The artifact the Kustomization's source advertises, if any.
 async fn source_artifact(
     ctx: &Context,
-    obj: &Value,
-) -> std::result::Result<(String, String, String), String> {
-    let ns = meta(obj, "namespace");
-    let kind = obj
-        .pointer("/spec/sourceRef/kind")
-        .and_then(Value::as_str)
-        .unwrap_or("GitRepository");
-    let name = obj
-        .pointer("/spec/sourceRef/name")
-        .and_then(Value::as_str)
-        .ok_or("spec.sourceRef.name is required")?;
-    let src_ns = obj
-        .pointer("/spec/sourceRef/namespace")
-        .and_then(Value::as_str)
-        .unwrap_or(ns);
-    if kind != "GitRepository" {
-        return Err(format!(
-            "source kind '{kind}' is not supported by Sluice yet (only GitRepository)"
-        ));
+    kind: &str,
+    namespace: &str,
+    name: &str,
+) -> Result<Option<Artifact>, SourceError> {
+    let not_found = |group: &str| format!("{kind}.{group} \"{name}\" not found");
+    if kind == "GitRepository" {
+        let api: Api<GitRepository> = Api::namespaced(ctx.client.clone(), namespace);
+        return match api.get_opt(name).await {
+            Ok(Some(src)) => Ok(src.artifact().cloned()),
+            Ok(None) => Err(SourceError::NotFound(not_found("source.toolkit.fluxcd.io"))),
+            Err(e) => Err(SourceError::Api(sluice_appliers::apply::api_message(&e))),
+        };
     }
-    let ar = flux::git_repository_resource();
-    let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), src_ns, &ar);
-    let src = match api.get_opt(name).await {
-        Ok(Some(s)) => flux::to_value(&s),
-        Ok(None) => {
-            return Err(format!(
-                "GitRepository.source.toolkit.fluxcd.io \"{name}\" not found"
-            ));
-        }
-        Err(e) => return Err(format!("failed to get source {src_ns}/{name}: {e}")),
+    // Any other Flux source: its artifact is served over HTTP.
+    let (group, version, plural) = match kind {
+        "OCIRepository" => ("source.toolkit.fluxcd.io", "v1", "ocirepositories"),
+        "Bucket" => ("source.toolkit.fluxcd.io", "v1", "buckets"),
+        _ => ("source.toolkit.fluxcd.io", "v1", "externalartifacts"),
     };
-    let field = |k: &str| {
-        src.pointer(&format!("/status/artifact/{k}"))
-            .and_then(Value::as_str)
-            .map(str::to_string)
-    };
-    match (field("path"), field("revision"), field("digest")) {
-        (Some(p), Some(r), Some(d)) => Ok((p, r, d)),
-        _ => Err("Source artifact not found, retrying in 30s".into()),
+    let ar =
+        ApiResource::from_gvk_with_plural(&GroupVersionKind::gvk(group, version, kind), plural);
+    let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), namespace, &ar);
+    match api.get_opt(name).await {
+        Ok(Some(src)) => Ok(src
+            .data
+            .pointer("/status/artifact")
+            .and_then(|a| serde_json::from_value::<Artifact>(a.clone()).ok())),
+        Ok(None) => Err(SourceError::NotFound(not_found(group))),
+        Err(kube::Error::Api(ae)) if ae.code == 404 => Err(SourceError::NotFound(not_found(group))),
+        Err(e) => Err(SourceError::Api(sluice_appliers::apply::api_message(&e))),
     }
 }
 
-/// Flux's built-in dependency check, read from the cluster: each dependency
+/// Flux's dependency check, read fresh from the API server: each dependency
 /// exists, is Ready at its current generation and, when it uses the same
 /// source, has applied `revision`.
 pub async fn check_dependencies(
     ctx: &Context,
-    obj: &Value,
-    spec: &Spec,
+    ks: &Kustomization,
+    desired: &Desired,
     revision: &str,
-) -> std::result::Result<(), String> {
-    let ar = flux::kustomization_resource();
-    let source = |o: &Value| {
-        let ns = meta(o, "namespace").to_string();
-        (
-            o.pointer("/spec/sourceRef/kind")
-                .and_then(Value::as_str)
-                .unwrap_or("GitRepository")
-                .to_string(),
-            o.pointer("/spec/sourceRef/name")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            o.pointer("/spec/sourceRef/namespace")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .unwrap_or(ns),
-        )
-    };
-    for dep in &spec.depends_on {
+) -> Result<(), String> {
+    for dep in &desired.spec.depends_on {
         let (dns, dname) = dep.split_once('/').unwrap_or(("default", dep.as_str()));
-        let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), dns, &ar);
-        let d = match api.get_opt(dname).await {
-            Ok(Some(d)) => flux::to_value(&d),
-            Ok(None) => {
-                return Err(format!(
-                    "dependency '{dep}' not found: Kustomization.kustomize.toolkit.fluxcd.io \"{dname}\" not found"
-                ));
+        let api: Api<Kustomization> = Api::namespaced(ctx.client.clone(), dns);
+        let d = match api.get(dname).await {
+            Ok(d) => d,
+            Err(kube::Error::Api(ae)) => {
+                return Err(format!("dependency '{dep}' not found: {}", ae.message));
             }
             Err(e) => return Err(format!("dependency '{dep}' not found: {e}")),
         };
-        let ready = flux::conditions(&d)
-            .iter()
-            .any(|c| c.type_ == "Ready" && c.status == "True");
-        let generation = d.pointer("/metadata/generation").and_then(Value::as_i64);
-        let observed = d
-            .pointer("/status/observedGeneration")
-            .and_then(Value::as_i64);
-        if !ready || generation != observed {
+        let observed = d.status.as_ref().and_then(|s| s.observed_generation);
+        if d.conditions().is_empty() || d.metadata.generation != observed {
             return Err(format!("dependency '{dep}' is not ready"));
         }
-        if source(&d) == source(obj) {
-            let applied = d
-                .pointer("/status/lastAppliedRevision")
-                .and_then(Value::as_str);
-            if applied != Some(revision) {
-                return Err(format!("dependency '{dep}' revision is not up to date"));
-            }
+        if !d
+            .conditions()
+            .iter()
+            .any(|c| c.type_ == "Ready" && c.status == "True")
+        {
+            return Err(format!("dependency '{dep}' is not ready"));
+        }
+        let source_of = |k: &Kustomization| {
+            (
+                k.spec.source_ref.kind.clone(),
+                k.spec.source_ref.name.clone(),
+                k.spec
+                    .source_ref
+                    .namespace
+                    .clone()
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| k.namespace().unwrap_or_default()),
+            )
+        };
+        if source_of(&d) == source_of(ks)
+            && d.status
+                .as_ref()
+                .and_then(|s| s.last_applied_revision.as_deref())
+                != Some(revision)
+        {
+            return Err(format!("dependency '{dep}' revision is not up to date"));
         }
     }
     Ok(())
 }
 
-/// Reconciles one Kustomization and patches its status.
-pub async fn reconcile_kustomization(
+/// `spec.postBuild.substituteFrom`, later entries winning; newlines are
+/// dropped from values, as Flux does.
+async fn load_variables(
     ctx: &Context,
-    obj: &Value,
-    opts: &Options,
-) -> Result<Attempt> {
-    let spec = flux::kustomization_spec(obj)?;
-    let ar = flux::kustomization_resource();
-    let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), &spec.namespace, &ar);
-    if spec.suspend {
-        tracing::info!(kustomization = %spec.id(), "Reconciliation is suspended for this object");
-        return Ok(Attempt::Suspended);
+    namespace: &str,
+    refs: &[SubstituteReference],
+) -> Result<BTreeMap<String, String>, String> {
+    let mut vars = BTreeMap::new();
+    for r in refs {
+        let optional = r.optional.unwrap_or(false);
+        let missing = |e: &kube::Error| matches!(e, kube::Error::Api(ae) if ae.code == 404);
+        let error = |e: kube::Error| {
+            let text = match &e {
+                kube::Error::Api(ae) => ae.message.clone(),
+                other => other.to_string(),
+            };
+            format!("substitute from '{}/{}' error: {text}", r.kind, r.name)
+        };
+        match r.kind.as_str() {
+            "ConfigMap" => match Api::<ConfigMap>::namespaced(ctx.client.clone(), namespace)
+                .get(&r.name)
+                .await
+            {
+                Ok(cm) => {
+                    for (k, v) in cm.data.unwrap_or_default() {
+                        vars.insert(k, v.replace('\n', ""));
+                    }
+                }
+                Err(e) if optional && missing(&e) => {}
+                Err(e) => return Err(error(e)),
+            },
+            _ => match Api::<Secret>::namespaced(ctx.client.clone(), namespace)
+                .get(&r.name)
+                .await
+            {
+                Ok(s) => {
+                    for (k, v) in s.data.unwrap_or_default() {
+                        vars.insert(k, String::from_utf8_lossy(&v.0).replace('\n', ""));
+                    }
+                }
+                Err(e) if optional && missing(&e) => {}
+                Err(e) => return Err(error(e)),
+            },
+        }
     }
-    let writer = StatusWriter::new(&api, obj, &spec.name, opts.apply.dry_run);
-    let (path, revision, digest) = match source_artifact(ctx, obj).await {
-        Ok(a) => a,
-        Err(msg) => {
-            writer.failed(reason::ARTIFACT_FAILED, &msg, None).await?;
-            return Ok(Attempt::ArtifactFailed(msg));
-        }
-    };
-    if let Err(msg) = check_dependencies(ctx, obj, &spec, &revision).await {
-        writer
-            .failed(reason::DEPENDENCY_NOT_READY, &msg, None)
-            .await?;
-        return Ok(Attempt::DependencyNotReady(msg));
-    }
-    writer.progressing(&revision, &spec).await?;
-    let dir = match ctx.unpacked(&path, &digest).await {
-        Ok(d) => d,
-        Err(e) => {
-            let msg = format!("{e:#}");
-            writer
-                .failed(reason::ARTIFACT_FAILED, &msg, Some(&revision))
-                .await?;
-            return Ok(Attempt::ArtifactFailed(msg));
-        }
-    };
-    let applier = match ctx
-        .applier(&spec.namespace, flux::service_account(obj))
-        .await
-    {
-        Ok(a) => a,
-        Err(e) => {
-            let msg = format!("failed to build kube client: {e:#}");
-            writer
-                .failed(reason::RECONCILIATION_FAILED, &msg, Some(&revision))
-                .await?;
-            return Ok(Attempt::Ran(Box::new(Outcome::failed(
-                reason::RECONCILIATION_FAILED,
-                msg,
-                Vec::new(),
-            ))));
-        }
-    };
-    let old_inventory = flux::inventory(obj);
-    let outcome = ks::reconcile(&applier, &spec, dir.path(), &revision, &old_inventory, opts).await;
-    writer.finished(&outcome, &revision).await?;
-    Ok(Attempt::Ran(Box::new(outcome)))
+    Ok(vars)
 }
 
-/// Writes a Kustomization's status as kustomize-controller does, keeping
-/// what a failed attempt must not lose (last applied revision, inventory).
-struct StatusWriter<'a> {
-    api: &'a Api<DynamicObject>,
-    obj: &'a Value,
-    name: &'a str,
-    dry_run: bool,
-    /// The conditions as last written (the object's, before any write), so
-    /// transition times follow every step of one reconcile.
-    written: std::sync::Mutex<Option<Vec<Condition>>>,
-    /// The last Reconciling message, which a failure keeps (as Flux).
-    progress: std::sync::Mutex<Option<String>>,
+/// Marks a Kustomization not ready without running it (the one-shot runner
+/// blocks it for a cycle or a missing dependency before it starts).
+pub async fn mark_not_ready(
+    ctx: &Context,
+    ks: &Kustomization,
+    why: &str,
+    message: &str,
+) -> Result<(), Error> {
+    let mut run = Run::new(ks, ctx.settings.options.apply.dry_run);
+    run.conditions.mark_false("Ready", why, message);
+    run.finish(ctx).await.map(|_| ())
 }
 
-/// Flux's condition order: Stalled, Reconciling, Ready, then the rest by
-/// type.
-fn flux_order(conds: &mut [Condition]) {
-    let rank = |t: &str| match t {
-        "Stalled" => 0,
-        "Reconciling" => 1,
-        "Ready" => 2,
-        _ => 3,
-    };
-    conds.sort_by(|a, b| {
-        rank(&a.type_)
-            .cmp(&rank(&b.type_))
-            .then_with(|| a.type_.cmp(&b.type_))
-    });
-}
-
-impl<'a> StatusWriter<'a> {
-    fn new(api: &'a Api<DynamicObject>, obj: &'a Value, name: &'a str, dry_run: bool) -> Self {
-        Self {
-            api,
-            obj,
-            name,
-            dry_run,
-            written: std::sync::Mutex::new(None),
-            progress: std::sync::Mutex::new(None),
-        }
-    }
-
-    fn previous(&self) -> Vec<Condition> {
-        self.written
-            .lock()
-            .ok()
-            .and_then(|w| w.clone())
-            .unwrap_or_else(|| flux::conditions(self.obj))
-    }
-
-    fn healthy(&self) -> Option<Condition> {
-        self.previous().into_iter().find(|c| c.type_ == "Healthy")
-    }
-
-    /// `Reconciling` after a failure: ProgressingWithRetry with the last
-    /// progress message (as Flux), or `fallback` when there was none.
-    fn retrying(&self, prev: &[Condition], fallback: Option<&str>) -> Option<Condition> {
-        let progress = self.progress.lock().ok().and_then(|p| p.clone());
-        progress.or_else(|| fallback.map(str::to_string)).map(|m| {
-            Condition::new("Reconciling", true, reason::PROGRESSING_WITH_RETRY, m)
-                .carry_transition(prev)
-        })
-    }
-
-    /// The status fields carried over unchanged.
-    fn carried(&self) -> Value {
-        let mut s = json!({});
-        for k in [
-            "lastAppliedRevision",
-            "lastAttemptedRevision",
-            "inventory",
-            "observedGeneration",
-        ] {
-            if let Some(v) = self.obj.pointer(&format!("/status/{k}")) {
-                s[k] = v.clone();
-            }
-        }
-        s
-    }
-
-    /// Writes `status` with `conds` as its conditions, in Flux's order.
-    async fn write(&self, mut conds: Vec<Condition>, mut status: Value) -> Result<()> {
-        if self.dry_run {
-            return Ok(());
-        }
-        flux_order(&mut conds);
-        flux::stamp_generation(&mut conds, self.obj);
-        status["conditions"] = serde_json::to_value(&conds)?;
-        if let Ok(mut w) = self.written.lock() {
-            *w = Some(conds);
-        }
-        flux::patch_status(
-            self.api,
-            &flux::kustomization_resource(),
-            self.name,
-            status,
-            flux::STATUS_MANAGER_KUSTOMIZE,
-        )
-        .await
-    }
-
-    async fn progressing(&self, revision: &str, spec: &Spec) -> Result<()> {
-        let prev = self.previous();
-        let mut s = self.carried();
-        let message = format!(
-            "Building manifests for revision {revision} with a timeout of {}",
-            flux::format_duration(spec.timeout)
-        );
-        if let Ok(mut p) = self.progress.lock() {
-            *p = Some(message.clone());
-        }
-        let mut conds = vec![
-            Condition::unknown("Ready", reason::PROGRESSING, "Reconciliation in progress")
-                .carry_transition(&prev),
-            Condition::new("Reconciling", true, reason::PROGRESSING, message)
-                .carry_transition(&prev),
-        ];
-        if let Some(h) = self.healthy() {
-            conds.push(h);
-        }
-        s["lastAttemptedRevision"] = json!(revision);
-        self.write(conds, s).await
-    }
-
-    /// Ready=False. `Reconciling` (ProgressingWithRetry, keeping the last
-    /// progress message) only once the reconcile got under way, as Flux:
-    /// a missing artifact or an unready dependency sets Ready alone.
-    async fn failed(&self, why: &str, message: &str, revision: Option<&str>) -> Result<()> {
-        let prev = self.previous();
-        let mut s = self.carried();
-        let mut conds = vec![Condition::new("Ready", false, why, message).carry_transition(&prev)];
-        conds.extend(self.retrying(&prev, None));
-        conds.extend(self.healthy());
-        if let Some(r) = revision {
-            s["lastAttemptedRevision"] = json!(r);
-        }
-        self.write(conds, s).await
-    }
-
-    async fn finished(&self, outcome: &Outcome, revision: &str) -> Result<()> {
-        let prev = self.previous();
-        let mut s = self.carried();
-        let mut conds = vec![outcome.ready.clone().carry_transition(&prev)];
-        if let Some(h) = &outcome.healthy {
-            conds.push(h.clone().carry_transition(&prev));
-        }
-        if !outcome.is_ready() {
-            conds.extend(self.retrying(&prev, Some("Reconciliation in progress")));
-        }
-        s["lastAttemptedRevision"] = json!(revision);
-        if let Some(inv) = &outcome.inventory {
-            s["inventory"] = json!({ "entries": inv });
-        }
-        if let Some(r) = &outcome.applied_revision {
-            s["lastAppliedRevision"] = json!(r);
-        }
-        if outcome.is_ready()
-            && let Some(g) = self.obj.pointer("/metadata/generation")
-        {
-            s["observedGeneration"] = g.clone();
-        }
-        self.write(conds, s).await
-    }
-}
-
-/// Marks a Kustomization not ready without running it (blocked by its
-/// dependencies, or invalid).
-pub async fn mark_not_ready(ctx: &Context, obj: &Value, why: &str, message: &str) -> Result<()> {
-    let name = meta(obj, "name");
-    let namespace = meta(obj, "namespace");
-    let api: Api<DynamicObject> = Api::namespaced_with(
-        ctx.client.clone(),
-        namespace,
-        &flux::kustomization_resource(),
-    );
-    StatusWriter::new(&api, obj, name, false)
-        .failed(why, message, None)
-        .await
+/// The Kustomization as JSON (for reports and tests).
+pub fn to_value(ks: &Kustomization) -> Value {
+    serde_json::to_value(ks).unwrap_or(Value::Null)
 }

@@ -1,19 +1,93 @@
-//! Reconcilers for Flux's objects, shared by `sluice sync` (one shot) and
-//! the controllers: each takes the object as the cluster has it, does the
-//! work through `sluice_sources` or `sluice_appliers`, and writes a status
-//! Flux tooling reads unchanged.
+//! Reconcilers for Flux's objects, shared by `sluice sync` (one shot),
+//! `sluice config` and `sluice run` (the controllers): each takes the object
+//! as the cluster has it, does the work through `sluice_sources` or
+//! `sluice_appliers`, writes the status Flux writes (once per attempt) and
+//! says when it wants to run again. Deleting an object runs [`cleanup`].
 
+pub mod artifact;
+pub mod cleanup;
+pub mod events;
 pub mod kustomization;
 pub mod source;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::Mutex;
+use std::time::Duration;
 
-use anyhow::{Context as _, Result};
+use anyhow::Context as _;
 use sluice_appliers::apply::Applier;
+use sluice_appliers::apply::discovery::ClusterTypes;
+use sluice_appliers::kustomization::Options;
 use sluice_sources::Storage;
-use tokio::sync::Mutex;
+
+use self::artifact::Artifacts;
+use self::events::Recorder;
+
+/// Settings every reconcile honours (the controller's flags).
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// `--requeue-dependency`: how soon to look again at a dependency or a
+    /// source artifact that is not ready.
+    pub requeue_dependency: Duration,
+    /// `--no-cross-namespace-refs`: a Kustomization may only use sources
+    /// (and dependencies) in its own namespace.
+    pub no_cross_namespace_refs: bool,
+    /// `--default-service-account`: impersonated when a Kustomization names
+    /// none.
+    pub default_service_account: Option<String>,
+    /// Where artifacts are advertised (`--storage-adv-addr`): `host:port`
+    /// or a URL prefix; `None` advertises `file://` paths (one-shot use).
+    pub artifact_address: Option<String>,
+    /// Apply settings, prune guard and deadline.
+    pub options: Options,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            requeue_dependency: Duration::from_secs(30),
+            no_cross_namespace_refs: false,
+            default_service_account: None,
+            artifact_address: None,
+            options: Options::default(),
+        }
+    }
+}
+
+/// Why a reconcile could not finish its attempt (its status may be
+/// unwritten): the controller retries these with backoff.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A Kubernetes API call failed.
+    #[error("{context}: {}", sluice_appliers::apply::api_message(source))]
+    Kube {
+        /// What was being done.
+        context: String,
+        /// The client's error.
+        source: kube::Error,
+    },
+    /// Artifact storage failed.
+    #[error("artifact storage: {0}")]
+    Storage(#[from] sluice_sources::Error),
+    /// Anything else.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl Error {
+    pub(crate) fn kube(context: impl Into<String>, source: kube::Error) -> Self {
+        Error::Kube {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// Whether the object is gone (nothing left to do).
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::Kube { source: kube::Error::Api(ae), .. } if ae.code == 404)
+    }
+}
 
 /// What every reconcile needs: the cluster, artifact storage and settings.
 pub struct Context {
@@ -22,32 +96,50 @@ pub struct Context {
     kube_config: kube::Config,
     /// Where artifacts live.
     pub storage: Storage,
+    types: ClusterTypes,
     appliers: Mutex<HashMap<String, Applier>>,
-    unpacked: Mutex<HashMap<String, Arc<tempfile::TempDir>>>,
+    /// Unpacked artifacts, shared by Kustomizations.
+    pub artifacts: Artifacts,
+    /// Settings.
+    pub settings: Settings,
+    /// Where events go.
+    pub events: Recorder,
 }
 
 impl Context {
     /// A context for the cluster `kube_config` points at.
-    pub fn new(kube_config: kube::Config, storage: Storage) -> Result<Self> {
+    pub fn new(
+        kube_config: kube::Config,
+        storage: Storage,
+        settings: Settings,
+        events: Recorder,
+    ) -> anyhow::Result<Self> {
         let client = kube::Client::try_from(kube_config.clone())
             .context("building the Kubernetes client")?;
         Ok(Self {
+            types: ClusterTypes::new(client.clone()),
             client,
             kube_config,
+            artifacts: Artifacts::new(storage.clone()),
             storage,
             appliers: Mutex::new(HashMap::new()),
-            unpacked: Mutex::new(HashMap::new()),
+            settings,
+            events,
         })
     }
 
     /// An applier acting as `service_account` in `namespace` (impersonated,
-    /// as Flux's `serviceAccountName`), or as the controller itself.
-    pub async fn applier(&self, namespace: &str, service_account: Option<&str>) -> Result<Applier> {
+    /// as Flux's `serviceAccountName`), or as the controller itself. Every
+    /// applier shares one discovery of the cluster's types.
+    pub fn applier(
+        &self,
+        namespace: &str,
+        service_account: Option<&str>,
+    ) -> anyhow::Result<Applier> {
         let user = service_account.map(|sa| format!("system:serviceaccount:{namespace}:{sa}"));
         let key = user.clone().unwrap_or_default();
-        let mut cache = self.appliers.lock().await;
-        if let Some(a) = cache.get(&key) {
-            return Ok(a.clone());
+        if let Some(a) = self.appliers.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(a);
         }
         let client = match &user {
             None => self.client.clone(),
@@ -57,59 +149,29 @@ impl Context {
                 kube::Client::try_from(cfg).with_context(|| format!("impersonating {u}"))?
             }
         };
-        let applier = Applier::new(client).await?;
-        cache.insert(key, applier.clone());
+        let applier = Applier::with_types(client, self.types.clone());
+        if let Ok(mut cache) = self.appliers.lock() {
+            cache.insert(key, applier.clone());
+        }
         Ok(applier)
     }
 
-    /// Forgets cached API discovery (after the API server was restarted or
-    /// CRDs changed behind our back).
-    pub async fn reset_appliers(&self) {
-        self.appliers.lock().await.clear();
+    /// The discovered API types of the cluster.
+    pub fn types(&self) -> &ClusterTypes {
+        &self.types
     }
 
-    /// The artifact with `digest` at storage path `path`, unpacked once and
-    /// shared by every Kustomization that uses it.
-    pub async fn unpacked(&self, path: &str, digest: &str) -> Result<Arc<tempfile::TempDir>> {
-        let mut cache = self.unpacked.lock().await;
-        if let Some(d) = cache.get(digest) {
-            return Ok(d.clone());
-        }
-        let (storage, path_owned, digest_owned) =
-            (self.storage.clone(), path.to_string(), digest.to_string());
-        let dir = tokio::task::spawn_blocking(move || {
-            unpack_artifact(&storage, &path_owned, &digest_owned)
-        })
-        .await??;
-        // Older artifacts are not needed once a newer one is unpacked for
-        // the same source; keep the cache small.
-        if cache.len() > 8 {
-            cache.clear();
-        }
-        let dir = Arc::new(dir);
-        cache.insert(digest.to_string(), dir.clone());
-        Ok(dir)
-    }
-
-    /// The URL an artifact is advertised under: its file, since the
-    /// artifact is read where it was stored.
+    /// The URL an artifact is advertised under: over HTTP when this process
+    /// serves artifacts, else its file.
     pub fn artifact_url(&self, path: &str) -> String {
-        format!("file://{}", self.storage.root().join(path).display())
+        match &self.settings.artifact_address {
+            Some(a) if a.starts_with("http://") || a.starts_with("https://") => {
+                format!("{}/{path}", a.trim_end_matches('/'))
+            }
+            Some(a) => format!("http://{a}/{path}"),
+            None => format!("file://{}", self.storage.root().join(path).display()),
+        }
     }
-}
-
-/// Unpacks the stored artifact at `path` (checking `digest`) into a new
-/// temporary directory.
-pub fn unpack_artifact(storage: &Storage, path: &str, digest: &str) -> Result<tempfile::TempDir> {
-    let file = storage.local_path(path)?;
-    let bytes =
-        std::fs::read(&file).with_context(|| format!("reading artifact {}", file.display()))?;
-    let dir = tempfile::Builder::new()
-        .prefix("kustomization-")
-        .tempdir()
-        .context("creating a temporary directory")?;
-    sluice_appliers::artifact::unpack(&bytes, Some(digest), dir.path())?;
-    Ok(dir)
 }
 
 /// The default artifact storage: `$XDG_CACHE_HOME/sluice/storage`.
@@ -122,6 +184,19 @@ pub fn default_storage() -> PathBuf {
 }
 
 /// Opens (creating) artifact storage at `dir`.
-pub fn open_storage(dir: &Path) -> Result<Storage> {
+pub fn open_storage(dir: &Path) -> anyhow::Result<Storage> {
     Storage::new(dir).with_context(|| format!("opening storage {}", dir.display()))
+}
+
+/// When a reconciler wants to run again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    /// At the object's interval (jittered by the controller).
+    Interval(Duration),
+    /// After this delay (retry, dependency, artifact not ready).
+    After(Duration),
+    /// After an exponential backoff (a failed fetch, as source-controller).
+    Backoff,
+    /// Only when the object changes (suspended, stalled).
+    Never,
 }

@@ -1,29 +1,40 @@
 //! GitRepository: fetch the revision through `sluice_sources`, store the
-//! artifact, and report it as source-controller does. A failed fetch keeps
-//! (and keeps advertising) the last good artifact.
+//! artifact, and report it as source-controller does — in one status write
+//! per attempt, with source-controller's conditions and events. A failed
+//! fetch keeps (and keeps advertising) the last good artifact.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use anyhow::Result;
 use k8s_openapi::api::core::v1::Secret;
-use kube::api::{Api, DynamicObject};
-use serde_json::{Value, json};
+use kube::ResourceExt;
+use kube::api::{Api, Patch, PatchParams};
+use serde_json::json;
 use sluice_appliers::conditions::{Condition, reason};
-use sluice_sources::storage::Artifact;
+use sluice_sources::fetch::FetchReport;
 use sluice_sources::{Credentials, GitUrl, ObjectKey, Progress, Storage};
 
-use super::Context;
-use crate::flux::{self, GitRepositorySpec};
+use super::events::{EventType, FluxEvent};
+use super::{Context, Error, Next};
+use crate::flux::conditions::Conditions;
+use crate::flux::git_repository::FetchSpec;
+use crate::flux::{self, Artifact, GitRepository, GitRepositoryStatus, REQUESTED_AT_ANNOTATION};
+
+/// The component Flux's source-controller writes events as.
+pub const COMPONENT: &str = "source-controller";
+const REVISION_KEY: &str = "source.toolkit.fluxcd.io/revision";
+const DIGEST_KEY: &str = "source.toolkit.fluxcd.io/digest";
 
 /// What a GitRepository reconcile left behind.
 #[derive(Clone, Debug)]
 pub struct SourceOutcome {
-    /// The Ready condition written.
-    pub ready: Condition,
+    /// The Ready condition written (None when suspended).
+    pub ready: Option<Condition>,
     /// The artifact now advertised: the new one, or the last good one after
     /// a failure.
     pub artifact: Option<Artifact>,
+    /// When to run again.
+    pub next: Next,
 }
 
 /// Where the credentials come from.
@@ -34,15 +45,45 @@ pub enum SecretSource {
     Given(BTreeMap<String, Vec<u8>>),
 }
 
-fn artifact_status(ctx: &Context, a: &Artifact) -> Value {
-    json!({
-        "path": a.path,
-        "url": ctx.artifact_url(&a.path),
-        "revision": a.revision,
-        "digest": a.digest,
-        "lastUpdateTime": a.last_update_time,
-        "size": a.size,
-    })
+/// A failed fetch: Flux's reason, the message, and whether retrying cannot
+/// help until the spec changes.
+#[derive(Clone, Debug)]
+pub struct FetchError {
+    /// Flux's reason (`GitOperationFailed`, `AuthenticationFailed`, …).
+    pub reason: &'static str,
+    /// The message (credentials never appear in it).
+    pub message: String,
+    /// A configuration error: Stalled, no retry.
+    pub stalled: bool,
+}
+
+impl FetchError {
+    fn new(reason: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            reason,
+            message: message.into(),
+            stalled: false,
+        }
+    }
+
+    fn stalling(reason: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            stalled: true,
+            ..Self::new(reason, message)
+        }
+    }
+}
+
+fn artifact_status(ctx: &Context, a: &sluice_sources::Artifact) -> Artifact {
+    Artifact {
+        path: a.path.clone(),
+        url: ctx.artifact_url(&a.path),
+        revision: a.revision.clone(),
+        digest: Some(a.digest.clone()),
+        last_update_time: Some(a.last_update_time.clone()),
+        size: i64::try_from(a.size).ok(),
+        metadata: None,
+    }
 }
 
 /// Reads a Secret's data as Flux's secret keys.
@@ -50,12 +91,14 @@ pub(crate) async fn read_secret(
     client: &kube::Client,
     namespace: &str,
     name: &str,
-) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
+) -> Result<BTreeMap<String, Vec<u8>>, String> {
     let api: Api<Secret> = Api::namespaced(client.clone(), namespace);
-    let secret = api
-        .get(name)
-        .await
-        .map_err(|e| format!("failed to get secret '{namespace}/{name}': {e}"))?;
+    let secret = api.get(name).await.map_err(|e| {
+        format!(
+            "failed to get secret '{namespace}/{name}': {}",
+            sluice_appliers::apply::api_message(&e)
+        )
+    })?;
     // `stringData` is write-only: the API returns everything in `data`.
     Ok(secret
         .data
@@ -65,54 +108,104 @@ pub(crate) async fn read_secret(
         .collect())
 }
 
-/// Reconciles one GitRepository and patches its status.
+/// The storage key of a GitRepository.
+pub fn storage_key(repo: &GitRepository) -> ObjectKey {
+    ObjectKey::git_repository(&repo.namespace().unwrap_or_default(), &repo.name_any())
+}
+
+/// Flux's commit subject in events: the first line, cut to 50 characters.
+fn short_subject(subject: &str) -> String {
+    let line = subject.lines().next().unwrap_or_default();
+    if line.chars().count() > 50 {
+        format!("{}...", line.chars().take(50).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}
+
+/// Reconciles one GitRepository and writes its status.
 pub async fn reconcile_git_repository(
     ctx: &Context,
-    obj: &Value,
+    repo: &GitRepository,
     secret: SecretSource,
     progress: Arc<dyn Progress>,
-) -> Result<SourceOutcome> {
-    let name = obj
-        .pointer("/metadata/name")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    let namespace = obj
-        .pointer("/metadata/namespace")
-        .and_then(Value::as_str)
-        .unwrap_or("default")
-        .to_string();
-    let generation = obj.pointer("/metadata/generation").and_then(Value::as_i64);
-    let previous = flux::conditions(obj);
-    let key = ObjectKey::git_repository(&namespace, &name);
-    let attempt = fetch(ctx, obj, &namespace, &key, secret, progress).await;
-    let ar = flux::git_repository_resource();
-    let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), &namespace, &ar);
-    let stored = |a: &Artifact| {
-        Condition::new(
-            "ArtifactInStorage",
-            true,
-            reason::SUCCEEDED,
-            format!("stored artifact for revision '{}'", a.revision),
-        )
-        .carry_transition(&previous)
+) -> Result<SourceOutcome, Error> {
+    let id = repo.id();
+    let namespace = repo.namespace().unwrap_or_default();
+    let previous = repo.status.clone().unwrap_or_default();
+    let mut conds = Conditions::new(&previous.conditions, repo.metadata.generation);
+    let mut status = GitRepositoryStatus {
+        conditions: Vec::new(),
+        ..previous.clone()
     };
-    let (outcome, mut conditions, mut status) = match attempt {
-        Ok(artifact) => {
-            let stored = stored(&artifact);
-            let ready = Condition::new("Ready", true, reason::SUCCEEDED, stored.message.clone())
-                .carry_transition(&previous);
-            let status = json!({
-                "observedGeneration": generation,
-                "artifact": artifact_status(ctx, &artifact),
-            });
-            let outcome = SourceOutcome {
-                ready: ready.clone(),
-                artifact: Some(artifact),
-            };
-            (outcome, vec![ready, stored], status)
+    if let Some(v) = repo.annotations().get(REQUESTED_AT_ANNOTATION) {
+        status.last_handled_reconcile_at = Some(v.clone());
+    }
+    let mut events = Vec::new();
+    if repo.suspended() {
+        tracing::info!(gitrepository = %id, "reconciliation is suspended for this object");
+        if !conds.to_vec().is_empty() {
+            status.observed_generation = repo.metadata.generation;
         }
-        Err((why, message)) => {
+        write(ctx, repo, &status, conds.into_vec()).await?;
+        return Ok(SourceOutcome {
+            ready: None,
+            artifact: previous.artifact,
+            next: Next::Never,
+        });
+    }
+    let key = storage_key(repo);
+    let attempt = match repo.fetch_spec() {
+        Err(e) => Err(FetchError::stalling(
+            "UnsupportedConfiguration",
+            format!("{}: {e}", flux::conditions::TERMINAL_ERROR),
+        )),
+        Ok(spec) => fetch(ctx, repo, &spec, &namespace, &key, secret, progress).await,
+    };
+    let next = match attempt {
+        Ok((report, spec)) => {
+            let artifact = artifact_status(ctx, &report.artifact);
+            let stored = format!("stored artifact for revision '{}'", artifact.revision);
+            conds.delete("FetchFailed");
+            conds.delete("Stalled");
+            conds.delete("Reconciling");
+            conds.delete("ArtifactOutdated");
+            conds.delete("StorageOperationFailed");
+            conds.mark_true("ArtifactInStorage", reason::SUCCEEDED, &stored);
+            conds.mark_true("Ready", reason::SUCCEEDED, &stored);
+            let new_digest = previous.artifact.as_ref().and_then(|a| a.digest.as_deref())
+                != artifact.digest.as_deref();
+            let event = |reason: &str, message: String| {
+                FluxEvent::about(repo, COMPONENT, EventType::Normal, reason, message)
+                    .annotate(REVISION_KEY, artifact.revision.clone())
+                    .annotate(DIGEST_KEY, artifact.digest.clone().unwrap_or_default())
+            };
+            if new_digest {
+                let subject = report
+                    .subject
+                    .as_deref()
+                    .map(short_subject)
+                    .unwrap_or_default();
+                events.push(event(
+                    "NewArtifact",
+                    format!("stored artifact for commit '{subject}'"),
+                ));
+            } else if report.unchanged {
+                events.push(event(
+                    "GitOperationSucceeded",
+                    format!(
+                        "no changes since last reconciliation: observed revision '{}'",
+                        artifact.revision
+                    ),
+                ));
+            }
+            status.artifact = Some(artifact);
+            status.observed_ignore = spec.ignore.clone();
+            status.observed_generation = repo.metadata.generation;
+            Next::Interval(spec.interval)
+        }
+        Err(e) => {
+            tracing::warn!(gitrepository = %id, reason = %e.reason, "{}", e.message);
             // What storage still holds and verifies stays advertised (read
             // only now: a successful fetch has checked it already).
             let last_good = ctx
@@ -122,122 +215,144 @@ pub async fn reconcile_git_repository(
                 .flatten()
                 .map(|r| r.artifact)
                 .filter(|a| ctx.storage.verify(a).unwrap_or(false));
-            tracing::warn!(gitrepository = %format!("{namespace}/{name}"), reason = %why, "{message}");
-            let ready =
-                Condition::new("Ready", false, why, message.clone()).carry_transition(&previous);
-            let mut conditions = vec![
-                ready.clone(),
-                Condition::new("FetchFailed", true, why, message).carry_transition(&previous),
-                Condition::new(
-                    "Reconciling",
-                    true,
-                    reason::PROGRESSING_WITH_RETRY,
-                    "reconciliation in progress",
-                )
-                .carry_transition(&previous),
-            ];
-            let mut status = json!({});
-            if let Some(a) = &last_good {
-                conditions.push(stored(a));
-                status["artifact"] = artifact_status(ctx, a);
+            conds.mark_true("FetchFailed", e.reason, &e.message);
+            conds.mark_false("Ready", e.reason, &e.message);
+            match &last_good {
+                Some(a) => {
+                    conds.mark_true(
+                        "ArtifactInStorage",
+                        reason::SUCCEEDED,
+                        format!("stored artifact for revision '{}'", a.revision),
+                    );
+                    status.artifact = Some(artifact_status(ctx, a));
+                }
+                None => {
+                    conds.delete("ArtifactInStorage");
+                    status.artifact = None;
+                }
             }
-            if let Some(g) = obj.pointer("/status/observedGeneration") {
-                status["observedGeneration"] = g.clone();
+            events.push(FluxEvent::about(
+                repo,
+                COMPONENT,
+                EventType::Warning,
+                e.reason,
+                e.message.clone(),
+            ));
+            if e.stalled {
+                conds.mark_stalled(e.reason, &e.message);
+                status.observed_generation = repo.metadata.generation;
+                Next::Never
+            } else {
+                conds
+                    .mark_reconciling(reason::PROGRESSING_WITH_RETRY, "reconciliation in progress");
+                Next::Backoff
             }
-            let outcome = SourceOutcome {
-                ready,
-                artifact: last_good,
-            };
-            (outcome, conditions, status)
         }
     };
-    flux::stamp_generation(&mut conditions, obj);
-    status["conditions"] = serde_json::to_value(&conditions)?;
-    flux::patch_status(&api, &ar, &name, status, flux::STATUS_MANAGER_SOURCE).await?;
-    Ok(outcome)
+    let ready = conds.get("Ready").cloned();
+    write(ctx, repo, &status, conds.into_vec()).await?;
+    for e in events {
+        ctx.events.emit(e);
+    }
+    Ok(SourceOutcome {
+        ready,
+        artifact: status.artifact,
+        next,
+    })
 }
 
-/// The fetch itself; errors carry Flux's reason and message.
+async fn write(
+    ctx: &Context,
+    repo: &GitRepository,
+    status: &GitRepositoryStatus,
+    conditions: Vec<Condition>,
+) -> Result<(), Error> {
+    let status = GitRepositoryStatus {
+        conditions,
+        ..status.clone()
+    };
+    if repo.status.as_ref() == Some(&status) || ctx.settings.options.apply.dry_run {
+        return Ok(());
+    }
+    let api: Api<GitRepository> =
+        Api::namespaced(ctx.client.clone(), &repo.namespace().unwrap_or_default());
+    let body = json!({
+        "apiVersion": "source.toolkit.fluxcd.io/v1",
+        "kind": "GitRepository",
+        "metadata": {"name": repo.name_any()},
+        "status": status,
+    });
+    api.patch_status(
+        &repo.name_any(),
+        &PatchParams::apply(flux::STATUS_MANAGER_SOURCE).force(),
+        &Patch::Apply(&body),
+    )
+    .await
+    .map_err(|e| {
+        Error::kube(
+            format!("updating the status of GitRepository {}", repo.id()),
+            e,
+        )
+    })?;
+    Ok(())
+}
+
+/// The fetch itself, with the credentials from the cluster or the caller.
 async fn fetch(
     ctx: &Context,
-    obj: &Value,
+    repo: &GitRepository,
+    spec: &FetchSpec,
     namespace: &str,
     key: &ObjectKey,
     secret: SecretSource,
     progress: Arc<dyn Progress>,
-) -> std::result::Result<Artifact, (&'static str, String)> {
-    let secret_ref = obj.pointer("/spec/secretRef/name").and_then(Value::as_str);
-    let (data, origin) = match (secret, secret_ref) {
+) -> Result<(FetchReport, FetchSpec), FetchError> {
+    let (data, origin) = match (secret, &spec.secret) {
         (SecretSource::Given(d), _) => (d, "the given credentials".to_string()),
         (SecretSource::Cluster, Some(s)) => (
             read_secret(&ctx.client, namespace, s)
                 .await
-                .map_err(|m| ("AuthenticationFailed", m))?,
+                .map_err(|m| FetchError::new("AuthenticationFailed", m))?,
             format!("{namespace}/{s}"),
         ),
         (SecretSource::Cluster, None) => (BTreeMap::new(), "<none>".to_string()),
     };
-    fetch_artifact(&ctx.storage, key, obj, &data, &origin, progress).await
+    let backend = repo
+        .annotations()
+        .get(crate::sync::config::BACKEND_ANNOTATION)
+        .cloned();
+    let report = fetch_artifact(
+        &ctx.storage,
+        key,
+        spec,
+        backend.as_deref(),
+        &data,
+        &origin,
+        progress,
+    )
+    .await?;
+    Ok((report, spec.clone()))
 }
 
-/// Spec fields Sluice does not implement yet. Serving the source without
-/// them would be wrong (unverified content, missing includes), so the
-/// source fails with a message naming the field instead.
-fn refuse_unsupported(obj: &Value) -> std::result::Result<(), (&'static str, String)> {
-    let spec = obj.get("spec").cloned().unwrap_or(Value::Null);
-    let set = |k: &str| match spec.get(k) {
-        None | Some(Value::Null) | Some(Value::Bool(false)) => false,
-        Some(Value::Array(a)) => !a.is_empty(),
-        Some(Value::String(s)) => !s.is_empty(),
-        Some(_) => true,
-    };
-    for field in [
-        "verify",
-        "include",
-        "recurseSubmodules",
-        "sparseCheckout",
-        "proxySecretRef",
-    ] {
-        if set(field) {
-            return Err((
-                "UnsupportedConfiguration",
-                format!(
-                    "spec.{field} is not supported by Sluice yet; refusing to serve the source without it"
-                ),
-            ));
-        }
-    }
-    if let Some(p) = spec.get("provider").and_then(Value::as_str)
-        && !p.is_empty()
-        && p != "generic"
-    {
-        return Err((
-            "InvalidProviderConfiguration",
-            format!("spec.provider '{p}' is not supported by Sluice yet (only 'generic')"),
-        ));
-    }
-    Ok(())
-}
-
-/// Fetches the GitRepository `obj` into `storage` with the credentials in
-/// `data` (Flux's secret keys), without touching any cluster.
+/// Fetches a GitRepository's revision into `storage` with the credentials
+/// in `data` (Flux's secret keys), without touching any cluster.
 pub async fn fetch_artifact(
     storage: &Storage,
     key: &ObjectKey,
-    obj: &Value,
+    spec: &FetchSpec,
+    backend: Option<&str>,
     data: &BTreeMap<String, Vec<u8>>,
     origin: &str,
     progress: Arc<dyn Progress>,
-) -> std::result::Result<Artifact, (&'static str, String)> {
-    refuse_unsupported(obj)?;
-    let spec = GitRepositorySpec::from_object(obj).map_err(|e| ("URLInvalid", e.to_string()))?;
-    let url = GitUrl::parse(&spec.url).map_err(|e| (e.reason(), e.to_string()))?;
+) -> Result<FetchReport, FetchError> {
+    let url =
+        GitUrl::parse(&spec.url).map_err(|e| FetchError::stalling(e.reason(), e.to_string()))?;
     let reference = spec
         .reference
         .resolve()
-        .map_err(|e| (e.reason(), e.to_string()))?;
+        .map_err(|e| FetchError::stalling(e.reason(), e.to_string()))?;
     let credentials = Credentials::from_secret_data(data, &url, origin).map_err(|e| {
-        (
+        FetchError::new(
             "AuthenticationFailed",
             format!("failed to configure authentication options: {e}"),
         )
@@ -246,12 +361,9 @@ pub async fn fetch_artifact(
     opts.credentials = credentials;
     opts.timeout = spec.timeout;
     opts.ignore = spec.ignore.clone();
-    if let Some(b) = obj
-        .pointer("/metadata/annotations/sluice.dev~1git-backend")
-        .and_then(Value::as_str)
-    {
+    if let Some(b) = backend {
         opts.backend = b.parse().map_err(|_| {
-            (
+            FetchError::stalling(
                 "InvalidProviderConfiguration",
                 format!("annotation sluice.dev/git-backend: unknown backend '{b}'"),
             )
@@ -259,15 +371,13 @@ pub async fn fetch_artifact(
     }
     let storage = storage.clone();
     let key = key.clone();
-    let report =
-        tokio::task::spawn_blocking(move || sluice_sources::fetch(&storage, &key, &opts, progress))
-            .await
-            .map_err(|e| ("GitOperationFailed", format!("fetch task failed: {e}")))?
-            .map_err(|e| {
-                (
-                    e.reason(),
-                    format!("failed to checkout and determine revision: {e}"),
-                )
-            })?;
-    Ok(report.artifact)
+    tokio::task::spawn_blocking(move || sluice_sources::fetch(&storage, &key, &opts, progress))
+        .await
+        .map_err(|e| FetchError::new("GitOperationFailed", format!("fetch task failed: {e}")))?
+        .map_err(|e| {
+            FetchError::new(
+                e.reason(),
+                format!("failed to checkout and determine revision: {e}"),
+            )
+        })
 }

@@ -2,7 +2,8 @@
 //! `az k8s-configuration flux create` sets one up — write the Flux objects,
 //! fetch the source, run the Kustomizations as a dependency graph, report
 //! compliance — or, with `--dry-run`, only the plan (offline when no
-//! cluster answers).
+//! cluster answers). It drives the same reconcilers and cleanup as the
+//! controllers (`sluice run`).
 
 pub mod config;
 pub mod report;
@@ -15,24 +16,26 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result, anyhow};
 use k8s_openapi::api::core::v1::{Namespace, Secret};
-use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams};
+use kube::ResourceExt;
+use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
-use kube::core::ApiResource;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use sluice_appliers::apply::inventory::ObjectRef;
 use sluice_appliers::apply::{Action, Applier, ApplyOptions, Change, object_ref};
 use sluice_appliers::dag;
 use sluice_appliers::kustomization::{self as ks, Options, PruneGuard};
 use sluice_sources::{ObjectKey, Progress};
 
-use self::config::{CONFIGURATION_LABEL, Configuration};
+use self::config::{BACKEND_ANNOTATION, CONFIGURATION_LABEL, Configuration};
 use self::report::{Plan, PlannedChange, Report};
 use self::runner::{Reporter, RunSettings};
-use crate::flux;
+use crate::flux::{self, GitRepository, Kustomization};
+use crate::reconcile::events::Recorder;
 use crate::reconcile::source::{
     SecretSource, fetch_artifact, read_secret, reconcile_git_repository,
 };
-use crate::reconcile::{Context, open_storage, unpack_artifact};
+use crate::reconcile::{Context, Settings, cleanup, open_storage};
 
 /// Which cluster to talk to.
 #[derive(Clone, Debug, Default)]
@@ -111,22 +114,29 @@ pub async fn reachable(target: &KubeTarget) -> Result<(kube::Config, kube::Clien
     }
 }
 
-async fn apply_object(client: &kube::Client, obj: &Value, ar: &ApiResource) -> Result<Value> {
+/// Server-side applies one object under Sluice's manager and returns it
+/// as the API server has it.
+pub async fn apply_object<K>(client: &kube::Client, obj: &Value) -> Result<K>
+where
+    K: kube::Resource<DynamicType = (), Scope = kube::core::NamespaceResourceScope>
+        + Clone
+        + DeserializeOwned
+        + Serialize
+        + std::fmt::Debug,
+{
     let r = object_ref(obj);
-    let api: Api<DynamicObject> = Api::namespaced_with(client.clone(), &r.namespace, ar);
-    let out = api
-        .patch(
-            &r.name,
-            &PatchParams::apply(MANAGER).force(),
-            &Patch::Apply(obj),
-        )
-        .await
-        .map_err(|e| anyhow!("writing {r}: {}", sluice_appliers::apply::api_message(&e)))?;
-    Ok(flux::to_value(&out))
+    let api: Api<K> = Api::namespaced(client.clone(), &r.namespace);
+    api.patch(
+        &r.name,
+        &PatchParams::apply(MANAGER).force(),
+        &Patch::Apply(obj),
+    )
+    .await
+    .map_err(|e| anyhow!("writing {r}: {}", sluice_appliers::apply::api_message(&e)))
 }
 
 /// Creates the namespace when it is missing.
-async fn ensure_namespace(client: &kube::Client, name: &str) -> Result<()> {
+pub async fn ensure_namespace(client: &kube::Client, name: &str) -> Result<()> {
     let api: Api<Namespace> = Api::all(client.clone());
     if api.get_opt(name).await?.is_none() {
         let ns = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name}});
@@ -135,6 +145,32 @@ async fn ensure_namespace(client: &kube::Client, name: &str) -> Result<()> {
             .with_context(|| format!("creating namespace {name}"))?;
     }
     Ok(())
+}
+
+/// The reconcile settings of a sync.
+fn settings(opts: &SyncOptions, deadline: Option<std::time::Instant>, dry_run: bool) -> Settings {
+    Settings {
+        requeue_dependency: opts.requeue_dependency,
+        options: Options {
+            apply: ApplyOptions {
+                field_manager: opts.field_manager.clone(),
+                concurrency: opts.concurrent_ssa,
+                dry_run,
+                ..Default::default()
+            },
+            prune_guard: opts.prune_guard.clone(),
+            deadline,
+        },
+        ..Settings::default()
+    }
+}
+
+/// The process's host name, the events' reporting instance.
+pub fn instance_name() -> String {
+    std::env::var("POD_NAME")
+        .or_else(|_| std::env::var("HOSTNAME"))
+        .or_else(|_| std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_string()))
+        .unwrap_or_else(|_| "sluice".into())
 }
 
 /// Runs the sync; the report says whether the configuration is compliant.
@@ -146,26 +182,26 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
     flux::install_crds(&client).await?;
     ensure_namespace(&client, &c.namespace).await?;
     if let Some(secret) = c.secret() {
-        apply_object(&client, &secret, &ApiResource::erase::<Secret>(&())).await?;
+        apply_object::<Secret>(&client, &secret).await?;
     }
-    let repo = apply_object(
-        &client,
-        &c.git_repository(),
-        &flux::git_repository_resource(),
-    )
-    .await?;
+    let repo: GitRepository = apply_object(&client, &c.git_repository()).await?;
     let mut kustomizations = Vec::new();
     for k in c.kustomization_objects() {
-        kustomizations.push(apply_object(&client, &k, &flux::kustomization_resource()).await?);
+        kustomizations.push(apply_object::<Kustomization>(&client, &k).await?);
     }
 
-    let storage = open_storage(&opts.storage)?;
-    let ctx = Arc::new(Context::new(cfg, storage)?);
-    remove_dropped(&ctx, c, &opts.prune_guard, ui).await?;
-
     let started = tokio::time::Instant::now();
-    let mut results = BTreeMap::new();
     let mut deadline = started + opts.wait;
+    let storage = open_storage(&opts.storage)?;
+    let ctx = Arc::new(Context::new(
+        cfg,
+        storage,
+        settings(opts, Some(deadline.into_std()), false),
+        Recorder::start(client.clone(), instance_name()),
+    )?);
+    remove_dropped(&ctx, c, ui).await?;
+
+    let mut results = BTreeMap::new();
     if !c.suspend {
         (ui.note)("fetching source");
         let secret = if c.auth.data.is_empty() {
@@ -178,29 +214,11 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
             // Nothing to apply: one attempt each reports ArtifactFailed.
             deadline = tokio::time::Instant::now();
         }
-        if source.ready.status != "True" {
-            (ui.note)(&format!("source not ready: {}", source.ready.message));
+        if let Some(r) = source.ready.as_ref().filter(|r| r.status != "True") {
+            (ui.note)(&format!("source not ready: {}", r.message));
         }
-        let settings = RunSettings {
-            deadline,
-            requeue_dependency: opts.requeue_dependency,
-            options: Options {
-                apply: ApplyOptions {
-                    field_manager: opts.field_manager.clone(),
-                    concurrency: opts.concurrent_ssa,
-                    ..Default::default()
-                },
-                prune_guard: opts.prune_guard.clone(),
-                deadline: Some(deadline.into_std()),
-            },
-        };
-        results = runner::run(
-            ctx.clone(),
-            kustomizations,
-            settings,
-            ui.kustomizations.clone(),
-        )
-        .await;
+        let run = RunSettings { deadline };
+        results = runner::run(ctx.clone(), kustomizations, run, ui.kustomizations.clone()).await;
     }
     let mut report = Report::new(c);
     report.collect(&client, c).await;
@@ -227,17 +245,11 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
 }
 
 /// Kustomizations this configuration made earlier but no longer lists:
-/// prune what they applied (when they prune and are not suspended, as the
-/// same service account, within the prune guard) and delete them. A failure
-/// keeps the Kustomization for the next run and does not stop this one.
-async fn remove_dropped(
-    ctx: &Context,
-    c: &Configuration,
-    guard: &PruneGuard,
-    ui: &Ui,
-) -> Result<()> {
-    let ar = flux::kustomization_resource();
-    let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), &c.namespace, &ar);
+/// clean up after them as their finalizer would, then delete them. A
+/// failure keeps the Kustomization for the next run and does not stop this
+/// one.
+async fn remove_dropped(ctx: &Context, c: &Configuration, ui: &Ui) -> Result<()> {
+    let api: Api<Kustomization> = Api::namespaced(ctx.client.clone(), &c.namespace);
     let lp = ListParams::default().labels(&format!("{CONFIGURATION_LABEL}={}", c.name));
     let wanted: Vec<String> = c
         .kustomizations
@@ -245,14 +257,15 @@ async fn remove_dropped(
         .map(|k| c.kustomization_name(&k.name))
         .collect();
     for obj in api.list(&lp).await?.items {
-        let name = obj.metadata.name.clone().unwrap_or_default();
+        let name = obj.name_any();
         if wanted.contains(&name) {
             continue;
         }
-        match remove_one(ctx, &api, &flux::to_value(&obj), c.suspend, guard).await {
-            Ok(pruned) => (ui.note)(&format!(
-                "removed Kustomization {}/{name} ({pruned} objects pruned)",
-                c.namespace
+        match delete_kustomization(ctx, &obj).await {
+            Ok(done) => (ui.note)(&format!(
+                "removed Kustomization {}/{name} ({} objects pruned)",
+                c.namespace,
+                done.deleted.len()
             )),
             Err(e) => (ui.note)(&format!(
                 "kept Kustomization {}/{name}, which the configuration no longer lists: {e:#}",
@@ -263,37 +276,58 @@ async fn remove_dropped(
     Ok(())
 }
 
-async fn remove_one(
-    ctx: &Context,
-    api: &Api<DynamicObject>,
-    v: &Value,
-    config_suspended: bool,
-    guard: &PruneGuard,
-) -> Result<usize> {
-    let spec = flux::kustomization_spec(v)?;
-    let mut pruned = 0;
-    if spec.prune && !spec.suspend && !config_suspended {
-        let stale: Vec<ObjectRef> = flux::inventory(v)
-            .iter()
-            .filter_map(ObjectRef::from_entry)
-            .collect();
-        guard.check(&stale, stale.len()).map_err(|m| anyhow!(m))?;
-        let applier = ctx
-            .applier(&spec.namespace, flux::service_account(v))
-            .await?;
-        let changes = applier
-            .prune(&stale, &spec.name, &spec.namespace, false)
-            .await
-            .map_err(|(_, e)| anyhow!("pruning: {e}"))?;
-        pruned = changes
-            .iter()
-            .filter(|c| c.action == Action::Deleted)
-            .count();
-    }
-    api.delete(&spec.name, &DeleteParams::background())
+/// Deletes a Kustomization with the controller's cleanup run in-process:
+/// what it applied goes as its deletion policy says, then the object (and
+/// Flux's finalizer, which no controller is here to remove).
+pub async fn delete_kustomization(ctx: &Context, ks: &Kustomization) -> Result<cleanup::Cleanup> {
+    let done = cleanup::kustomization(ctx, ks).await?;
+    let api: Api<Kustomization> =
+        Api::namespaced(ctx.client.clone(), &ks.namespace().unwrap_or_default());
+    remove_finalizer(&api, ks).await?;
+    match api
+        .delete(&ks.name_any(), &DeleteParams::background())
         .await
-        .map_err(|e| anyhow!("deleting: {}", sluice_appliers::apply::api_message(&e)))?;
-    Ok(pruned)
+    {
+        Ok(_) => {}
+        Err(kube::Error::Api(ae)) if ae.code == 404 => {}
+        Err(e) => {
+            return Err(anyhow!(
+                "deleting: {}",
+                sluice_appliers::apply::api_message(&e)
+            ));
+        }
+    }
+    Ok(done)
+}
+
+/// Removes Flux's finalizer from an object, if present.
+pub async fn remove_finalizer<K>(api: &Api<K>, obj: &K) -> Result<()>
+where
+    K: kube::Resource + Clone + DeserializeOwned + std::fmt::Debug,
+{
+    let finalizers = obj.finalizers();
+    let Some(i) = finalizers.iter().position(|f| f == flux::FINALIZER) else {
+        return Ok(());
+    };
+    let patch: json_patch::Patch = serde_json::from_value(json!([
+        {"op": "test", "path": format!("/metadata/finalizers/{i}"), "value": flux::FINALIZER},
+        {"op": "remove", "path": format!("/metadata/finalizers/{i}")},
+    ]))?;
+    match api
+        .patch(
+            &obj.name_any(),
+            &PatchParams::default(),
+            &Patch::<()>::Json(patch),
+        )
+        .await
+    {
+        Ok(_) => Ok(()),
+        Err(kube::Error::Api(ae)) if ae.code == 404 => Ok(()),
+        Err(e) => Err(anyhow!(
+            "removing the finalizer: {}",
+            sluice_appliers::apply::api_message(&e)
+        )),
+    }
 }
 
 fn planned(kustomization: &str, changes: &[Change]) -> Vec<PlannedChange> {
@@ -328,16 +362,10 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
         offline: cluster.is_none(),
         ..Default::default()
     };
-    let dry = ApplyOptions {
-        field_manager: opts.field_manager.clone(),
-        concurrency: opts.concurrent_ssa,
-        dry_run: true,
-        ..Default::default()
-    };
-    let applier = match &cluster {
-        Some((_, client)) => Some(Applier::new(client.clone()).await?),
-        None => None,
-    };
+    let dry = settings(opts, None, true).options;
+    let applier = cluster
+        .as_ref()
+        .map(|(_, client)| Applier::new(client.clone()));
 
     // The Flux objects themselves.
     let repository = c.git_repository();
@@ -349,7 +377,7 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
         Some(a) => {
             let d = ApplyOptions {
                 field_manager: MANAGER.into(),
-                ..dry.clone()
+                ..dry.apply.clone()
             };
             a.apply_all(&flux_objects, &d)
                 .await
@@ -374,25 +402,47 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
     (ui.note)("fetching source");
     let storage = open_storage(&opts.storage)?;
     let key = ObjectKey::git_repository(&c.namespace, &c.name);
-    let artifact = fetch_artifact(
+    let repo: GitRepository = serde_json::from_value(repository)?;
+    let fetch_spec = repo.fetch_spec().map_err(|e| anyhow!("{e}"))?;
+    let report = fetch_artifact(
         &storage,
         &key,
-        &repository,
+        &fetch_spec,
+        repo.annotations()
+            .get(BACKEND_ANNOTATION)
+            .map(String::as_str),
         &data,
         "the given credentials",
         ui.source.clone(),
     )
     .await
-    .map_err(|(_, m)| anyhow!(m))?;
+    .map_err(|e| anyhow!(e.message))?;
+    let artifact = report.artifact;
     plan.revision = Some(artifact.revision.clone());
-    let dir = unpack_artifact(&storage, &artifact.path, &artifact.digest)?;
+    let artifacts = crate::reconcile::artifact::Artifacts::new(storage.clone());
+    let dir = artifacts
+        .unpacked(&flux::Artifact {
+            path: artifact.path.clone(),
+            revision: artifact.revision.clone(),
+            digest: Some(artifact.digest.clone()),
+            ..Default::default()
+        })
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
 
     // The Kustomizations, in dependency order.
-    let specs: BTreeMap<String, ks::Spec> = kustomizations
-        .iter()
-        .filter_map(|o| flux::kustomization_spec(o).ok())
-        .map(|s| (s.id(), s))
-        .collect();
+    let mut specs: BTreeMap<String, ks::Spec> = BTreeMap::new();
+    for o in &kustomizations {
+        let k: Kustomization = serde_json::from_value(o.clone())?;
+        match k.desired() {
+            Ok(d) => {
+                specs.insert(k.id(), d.spec);
+            }
+            Err(e) => {
+                plan.errors.insert(k.id(), e.to_string());
+            }
+        }
+    }
     let ids: BTreeMap<String, Vec<String>> = specs
         .iter()
         .map(|(id, s)| (id.clone(), s.depends_on.clone()))
@@ -401,39 +451,33 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
     for (id, why) in &graph.blocked {
         plan.errors.insert(id.clone(), why.message());
     }
-    let ks_ar = flux::kustomization_resource();
     for id in graph.levels.iter().flatten() {
         let Some(spec) = specs.get(id) else {
             continue;
         };
         let changes = match (&applier, &cluster) {
             (Some(a), Some((_, client))) => {
-                let api: Api<DynamicObject> =
-                    Api::namespaced_with(client.clone(), &spec.namespace, &ks_ar);
+                let api: Api<Kustomization> = Api::namespaced(client.clone(), &spec.namespace);
                 let old = match api.get_opt(&spec.name).await {
-                    Ok(Some(o)) => flux::inventory(&flux::to_value(&o)),
-                    _ => Vec::new(),
+                    Ok(Some(o)) => o.inventory().to_vec(),
+                    Ok(None) => Vec::new(),
+                    Err(e) => {
+                        plan.errors.insert(
+                            id.clone(),
+                            format!("reading the Kustomization's inventory: {e}"),
+                        );
+                        continue;
+                    }
                 };
-                let outcome = ks::reconcile(
-                    a,
-                    spec,
-                    dir.path(),
-                    &artifact.revision,
-                    &old,
-                    &Options {
-                        apply: dry.clone(),
-                        prune_guard: opts.prune_guard.clone(),
-                        deadline: None,
-                    },
-                )
-                .await;
+                let outcome =
+                    ks::reconcile(a, spec, dir.path(), &artifact.revision, &old, &dry).await;
                 if !outcome.is_ready() {
                     plan.errors
                         .insert(id.clone(), outcome.ready.message.clone());
                 }
                 outcome.changes
             }
-            _ => match ks::build(spec, dir.path()) {
+            _ => match ks::build_off_runtime(spec, dir.path()).await {
                 Ok(objs) => all_created(&objs),
                 Err((_, msg)) => {
                     plan.errors.insert(id.clone(), msg);

@@ -4,15 +4,16 @@
 
 use std::collections::BTreeMap;
 
+use kube::ResourceExt;
 use kube::api::{Api, DynamicObject};
-use kube::core::{ApiResource, GroupVersionKind};
 use serde::Serialize;
 use serde_json::Value;
+use sluice_appliers::apply::discovery::ClusterTypes;
 use sluice_appliers::apply::inventory::ObjectRef;
 use sluice_appliers::conditions::{Compliance, Condition};
 
 use super::config::Configuration;
-use crate::flux;
+use crate::flux::{GitRepository, Kustomization};
 
 /// `repositoryRef`.
 #[derive(Serialize, Debug, Clone)]
@@ -188,62 +189,57 @@ impl Report {
 
     /// Fills the status half from the cluster.
     pub async fn collect(&mut self, client: &kube::Client, c: &Configuration) {
-        let repo_ar = flux::git_repository_resource();
-        let ks_ar = flux::kustomization_resource();
-        let repos: Api<DynamicObject> =
-            Api::namespaced_with(client.clone(), &c.namespace, &repo_ar);
-        let kss: Api<DynamicObject> = Api::namespaced_with(client.clone(), &c.namespace, &ks_ar);
+        let repos: Api<GitRepository> = Api::namespaced(client.clone(), &c.namespace);
+        let kss: Api<Kustomization> = Api::namespaced(client.clone(), &c.namespace);
+        let types = ClusterTypes::new(client.clone());
         let mut statuses = Vec::new();
-        if let Ok(Some(repo)) = repos.get_opt(&c.name).await {
-            let v = flux::to_value(&repo);
-            self.source_synced_commit_id = v
-                .pointer("/status/artifact/revision")
-                .and_then(Value::as_str)
-                .map(str::to_string);
-            self.source_updated_at = v
-                .pointer("/status/artifact/lastUpdateTime")
-                .and_then(Value::as_str)
-                .map(str::to_string);
-            statuses.push(object_status(&v, None));
+        match repos.get_opt(&c.name).await {
+            Ok(Some(repo)) => {
+                let artifact = repo.artifact();
+                self.source_synced_commit_id = artifact.map(|a| a.revision.clone());
+                self.source_updated_at = artifact.and_then(|a| a.last_update_time.clone());
+                statuses.push(ObjectStatus {
+                    name: repo.name_any(),
+                    namespace: c.namespace.clone(),
+                    kind: "GitRepository".into(),
+                    compliance_state: Compliance::from_conditions(
+                        repo.conditions(),
+                        repo.suspended(),
+                    ),
+                    applied_by: None,
+                    status_conditions: repo.conditions().to_vec(),
+                });
+            }
+            other => statuses.push(unread(&c.name, &c.namespace, "GitRepository", other.err())),
         }
         for k in &c.kustomizations {
             let name = c.kustomization_name(&k.name);
-            let obj = match kss.get_opt(&name).await {
-                Ok(Some(obj)) => obj,
+            let ks = match kss.get_opt(&name).await {
+                Ok(Some(ks)) => ks,
                 // Unread is not compliant: it counts as Unknown.
                 other => {
-                    let why = match other {
-                        Err(e) => {
-                            format!(
-                                "could not read the Kustomization: {}",
-                                sluice_appliers::apply::api_message(&e)
-                            )
-                        }
-                        _ => "the Kustomization does not exist".into(),
-                    };
-                    statuses.push(ObjectStatus {
-                        name: name.clone(),
-                        namespace: c.namespace.clone(),
-                        kind: "Kustomization".into(),
-                        compliance_state: Compliance::Unknown,
-                        applied_by: None,
-                        status_conditions: vec![Condition::unknown("Ready", "Unknown", why)],
-                    });
+                    statuses.push(unread(&name, &c.namespace, "Kustomization", other.err()));
                     continue;
                 }
             };
-            let v = flux::to_value(&obj);
-            statuses.push(object_status(&v, None));
+            statuses.push(ObjectStatus {
+                name: name.clone(),
+                namespace: c.namespace.clone(),
+                kind: "Kustomization".into(),
+                compliance_state: Compliance::from_conditions(ks.conditions(), ks.suspended()),
+                applied_by: None,
+                status_conditions: ks.conditions().to_vec(),
+            });
             // Flux objects the Kustomization applied (HelmRelease, nested
             // Kustomizations, …) are part of the configuration's state.
-            for entry in flux::inventory(&v) {
-                let Some(r) = ObjectRef::from_entry(&entry) else {
+            for entry in ks.inventory() {
+                let Some(r) = ObjectRef::from_entry(entry) else {
                     continue;
                 };
                 if !r.group.ends_with(".toolkit.fluxcd.io") {
                     continue;
                 }
-                if let Some(applied) = get(client, &r).await {
+                if let Some(applied) = get(client, &types, &r).await {
                     statuses.push(object_status(
                         &applied,
                         Some(AppliedBy {
@@ -321,27 +317,50 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-async fn get(client: &kube::Client, r: &ObjectRef) -> Option<Value> {
-    let kind = r.kind.to_ascii_lowercase();
-    let plural = match kind.strip_suffix('y') {
-        Some(stem) if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) => format!("{stem}ies"),
-        _ if kind.ends_with('s') => format!("{kind}es"),
-        _ => format!("{kind}s"),
+/// An object that could not be read: it counts as Unknown, with why.
+fn unread(name: &str, namespace: &str, kind: &str, err: Option<kube::Error>) -> ObjectStatus {
+    let why = match err {
+        Some(e) => format!(
+            "could not read the {kind}: {}",
+            sluice_appliers::apply::api_message(&e)
+        ),
+        None => format!("the {kind} does not exist"),
     };
-    let ar = ApiResource::from_gvk_with_plural(
-        &GroupVersionKind::gvk(&r.group, &r.version, &r.kind),
-        &plural,
-    );
-    let api: Api<DynamicObject> = Api::namespaced_with(client.clone(), &r.namespace, &ar);
+    ObjectStatus {
+        name: name.to_string(),
+        namespace: namespace.to_string(),
+        kind: kind.to_string(),
+        compliance_state: Compliance::Unknown,
+        applied_by: None,
+        status_conditions: vec![Condition::unknown("Ready", "Unknown", why)],
+    }
+}
+
+/// Reads an applied object through discovery (its plural, its scope).
+async fn get(client: &kube::Client, types: &ClusterTypes, r: &ObjectRef) -> Option<Value> {
+    let (ar, caps) = types
+        .resolve_any_version(&r.group, &r.kind)
+        .await
+        .ok()
+        .flatten()?;
+    let api: Api<DynamicObject> = match caps.scope {
+        kube::discovery::Scope::Namespaced => {
+            Api::namespaced_with(client.clone(), &r.namespace, &ar)
+        }
+        kube::discovery::Scope::Cluster => Api::all_with(client.clone(), &ar),
+    };
     api.get_opt(&r.name)
         .await
         .ok()
         .flatten()
-        .map(|o| flux::to_value(&o))
+        .map(|o| serde_json::to_value(o).unwrap_or(Value::Null))
 }
 
 fn object_status(v: &Value, applied_by: Option<AppliedBy>) -> ObjectStatus {
-    let conditions = flux::conditions(v);
+    let conditions: Vec<Condition> = v
+        .pointer("/status/conditions")
+        .and_then(|c| serde_json::from_value(c.clone()).ok())
+        .unwrap_or_default();
     let suspended = v
         .pointer("/spec/suspend")
         .and_then(Value::as_bool)

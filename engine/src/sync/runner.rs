@@ -9,18 +9,17 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use kube::api::{Api, DynamicObject};
-use serde_json::Value;
+use kube::ResourceExt;
+use kube::api::Api;
 use sluice_appliers::apply::Change;
 use sluice_appliers::conditions::reason;
 use sluice_appliers::dag;
-use sluice_appliers::kustomization::Options;
 use tokio::sync::watch;
 use tokio::time::Instant;
 
-use crate::flux;
-use crate::reconcile::Context;
+use crate::flux::Kustomization;
 use crate::reconcile::kustomization::{Attempt, mark_not_ready, reconcile_kustomization};
+use crate::reconcile::{Context, Next};
 
 /// A node's state as its dependents see it.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,26 +72,15 @@ fn finished(
 /// A node that does not run: its status says why, and so does the report.
 async fn not_ready(
     ctx: &Context,
-    obj: &Value,
-    id: &str,
+    ks: &Kustomization,
     why: &str,
     message: String,
     report: &Reporter,
 ) -> NodeResult {
-    let _ = mark_not_ready(ctx, obj, why, &message).await;
-    finished(id, false, message, Vec::new(), report)
-}
-
-fn id_of(obj: &Value) -> String {
-    format!(
-        "{}/{}",
-        obj.pointer("/metadata/namespace")
-            .and_then(Value::as_str)
-            .unwrap_or("default"),
-        obj.pointer("/metadata/name")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-    )
+    if let Err(e) = mark_not_ready(ctx, ks, why, &message).await {
+        tracing::warn!(kustomization = %ks.id(), "writing the status failed: {e}");
+    }
+    finished(&ks.id(), false, message, Vec::new(), report)
 }
 
 /// Settings of a run.
@@ -100,56 +88,37 @@ fn id_of(obj: &Value) -> String {
 pub struct RunSettings {
     /// Give up (after the current attempt) at this instant.
     pub deadline: Instant,
-    /// How often to re-check dependencies outside this run.
-    pub requeue_dependency: Duration,
-    /// Apply options.
-    pub options: Options,
 }
 
 /// Runs every Kustomization in `objects` (as read from the cluster).
 pub async fn run(
     ctx: Arc<Context>,
-    objects: Vec<Value>,
+    objects: Vec<Kustomization>,
     settings: RunSettings,
     report: Reporter,
 ) -> BTreeMap<String, NodeResult> {
-    let mut specs = BTreeMap::new();
-    for o in &objects {
-        match flux::kustomization_spec(o) {
-            Ok(s) => {
-                specs.insert(id_of(o), (o.clone(), s));
-            }
-            Err(e) => {
-                let id = id_of(o);
-                let msg = format!("invalid Kustomization {id}: {e:#}");
-                report(Event::Finished(id.clone(), false, msg.clone()));
-                let _ = mark_not_ready(&ctx, o, reason::RECONCILIATION_FAILED, &msg).await;
-            }
-        }
-    }
+    let nodes: BTreeMap<String, Kustomization> = objects.into_iter().map(|k| (k.id(), k)).collect();
     let mut results = BTreeMap::new();
     // Dependencies outside this run must exist in the cluster.
     let mut external: BTreeMap<String, bool> = BTreeMap::new();
-    let ar = flux::kustomization_resource();
-    for (_, spec) in specs.values() {
-        for d in &spec.depends_on {
-            if specs.contains_key(d) || external.contains_key(d) {
+    for ks in nodes.values() {
+        for d in ks.dependencies() {
+            if nodes.contains_key(&d) || external.contains_key(&d) {
                 continue;
             }
-            let (ns, name) = d.split_once('/').unwrap_or(("default", d));
-            let api: Api<DynamicObject> = Api::namespaced_with(ctx.client.clone(), ns, &ar);
+            let (ns, name) = d.split_once('/').unwrap_or(("default", d.as_str()));
+            let api: Api<Kustomization> = Api::namespaced(ctx.client.clone(), ns);
             let exists = matches!(api.get_opt(name).await, Ok(Some(_)));
-            external.insert(d.clone(), exists);
+            external.insert(d, exists);
         }
     }
-    let graph: BTreeMap<String, Vec<String>> = specs
+    let graph: BTreeMap<String, Vec<String>> = nodes
         .iter()
-        .map(|(id, (_, s))| {
-            let deps = s
-                .depends_on
-                .iter()
-                .filter(|d| external.get(*d) != Some(&true))
-                .cloned()
+        .map(|(id, ks)| {
+            let deps = ks
+                .dependencies()
+                .into_iter()
+                .filter(|d| external.get(d) != Some(&true))
                 .collect();
             (id.clone(), deps)
         })
@@ -157,19 +126,18 @@ pub async fn run(
     let plan = dag::plan(&graph);
     let mut senders = BTreeMap::new();
     let mut receivers = BTreeMap::new();
-    for id in specs.keys() {
+    for id in nodes.keys() {
         let (tx, rx) = watch::channel(State::Pending);
         senders.insert(id.clone(), tx);
         receivers.insert(id.clone(), rx);
     }
     for (id, why) in &plan.blocked {
-        let Some((obj, _)) = specs.get(id) else {
+        let Some(ks) = nodes.get(id) else {
             continue;
         };
         let r = not_ready(
             &ctx,
-            obj,
-            id,
+            ks,
             reason::DEPENDENCY_NOT_READY,
             why.message(),
             &report,
@@ -182,30 +150,20 @@ pub async fn run(
     }
     let mut tasks = Vec::new();
     for id in plan.levels.iter().flatten() {
-        let Some((obj, spec)) = specs.get(id).cloned() else {
+        let Some(ks) = nodes.get(id).cloned() else {
             continue;
         };
-        let internal: Vec<(String, watch::Receiver<State>)> = spec
-            .depends_on
+        let internal: Vec<(String, watch::Receiver<State>)> = ks
+            .dependencies()
             .iter()
             .filter_map(|d| receivers.get(d).map(|r| (d.clone(), r.clone())))
             .collect();
         let Some(tx) = senders.remove(id) else {
             continue;
         };
-        let (ctx, settings, report, node) =
-            (ctx.clone(), settings.clone(), report.clone(), id.clone());
+        let (ctx, settings, report) = (ctx.clone(), settings.clone(), report.clone());
         let task = tokio::spawn(async move {
-            let r = run_node(
-                &ctx,
-                &node,
-                obj,
-                spec.retry_interval,
-                internal,
-                &settings,
-                &report,
-            )
-            .await;
+            let r = run_node(&ctx, ks, internal, &settings, &report).await;
             let _ = tx.send(if r.ready { State::Done } else { State::GaveUp });
             r
         });
@@ -218,9 +176,9 @@ pub async fn run(
                 // The sender went down with the task: dependents see a
                 // closed channel and give up.
                 let msg = format!("internal error: reconcile task failed: {e}");
-                match specs.get(&id) {
-                    Some((obj, _)) => {
-                        not_ready(&ctx, obj, &id, reason::RECONCILIATION_FAILED, msg, &report).await
+                match nodes.get(&id) {
+                    Some(ks) => {
+                        not_ready(&ctx, ks, reason::RECONCILIATION_FAILED, msg, &report).await
                     }
                     None => finished(&id, false, msg, Vec::new(), &report),
                 }
@@ -233,15 +191,14 @@ pub async fn run(
 
 async fn run_node(
     ctx: &Context,
-    id: &str,
-    obj: Value,
-    retry_interval: Duration,
+    ks: Kustomization,
     deps: Vec<(String, watch::Receiver<State>)>,
     settings: &RunSettings,
     report: &Reporter,
 ) -> NodeResult {
+    let id = ks.id();
     if !deps.is_empty() {
-        report(Event::Waiting(id.to_string()));
+        report(Event::Waiting(id.clone()));
     }
     for (dep, mut rx) in deps {
         // Done, or gave up, or its task is gone, or the deadline passed.
@@ -251,66 +208,53 @@ async fn run_node(
         );
         if !done {
             let msg = format!("dependency '{dep}' is not ready");
-            return not_ready(ctx, &obj, id, reason::DEPENDENCY_NOT_READY, msg, report).await;
+            return not_ready(ctx, &ks, reason::DEPENDENCY_NOT_READY, msg, report).await;
         }
     }
-    let (ns, name) = id.split_once('/').unwrap_or(("default", id));
-    let api: Api<DynamicObject> =
-        Api::namespaced_with(ctx.client.clone(), ns, &flux::kustomization_resource());
+    let api: Api<Kustomization> =
+        Api::namespaced(ctx.client.clone(), &ks.namespace().unwrap_or_default());
+    let name = ks.name_any();
     let mut changes: Vec<Change> = Vec::new();
     let mut backoff = Duration::from_millis(500);
     loop {
-        report(Event::Applying(id.to_string()));
+        report(Event::Applying(id.clone()));
         // Re-read: the spec or status may have changed since the last try.
         let step = async {
             let current = api
-                .get(name)
+                .get(&name)
                 .await
                 .map_err(|e| format!("failed to get Kustomization {id}: {e}"))?;
-            reconcile_kustomization(ctx, &flux::to_value(&current), &settings.options)
+            reconcile_kustomization(ctx, &current)
                 .await
-                .map_err(|e| format!("{e:#}"))
+                .map_err(|e| e.to_string())
         };
-        let attempt = match step.await {
-            Ok(a) => a,
+        let reconciled = match step.await {
+            Ok(r) => r,
             Err(msg) => {
                 // The API server is unreachable or refused a write: retry
-                // soon, with backoff; discovery may be stale.
-                ctx.reset_appliers().await;
-                if retry(settings, backoff, id, &msg, report).await.is_some() {
+                // soon, with backoff.
+                if retry(settings, backoff, &id, &msg, report).await.is_some() {
                     backoff = (backoff * 2).min(Duration::from_secs(15));
                     continue;
                 }
-                return finished(id, false, msg, changes, report);
+                return finished(&id, false, msg, changes, report);
             }
         };
+        let attempt = reconciled.attempt;
         if let Attempt::Ran(o) = &attempt {
             changes.extend(o.changes.iter().filter(|c| c.action.is_change()).cloned());
         }
-        match attempt {
-            Attempt::Suspended => {
-                return finished(id, true, attempt.message(), Vec::new(), report);
-            }
-            a if a.is_ready() => return finished(id, true, a.message(), changes, report),
-            Attempt::DependencyNotReady(msg) | Attempt::ArtifactFailed(msg) => {
-                if retry(settings, settings.requeue_dependency, id, &msg, report)
-                    .await
-                    .is_some()
-                {
-                    continue;
-                }
-                return finished(id, false, msg, Vec::new(), report);
-            }
-            a => {
-                let msg = a.message();
-                if retry(settings, retry_interval, id, &msg, report)
-                    .await
-                    .is_some()
-                {
-                    continue;
-                }
-                return finished(id, false, msg, changes, report);
-            }
+        let msg = attempt.message();
+        if matches!(attempt, Attempt::Suspended) || attempt.is_ready() {
+            return finished(&id, true, msg, changes, report);
+        }
+        let delay = match reconciled.next {
+            Next::After(d) => d,
+            Next::Backoff => backoff,
+            Next::Interval(_) | Next::Never => return finished(&id, false, msg, changes, report),
+        };
+        if retry(settings, delay, &id, &msg, report).await.is_none() {
+            return finished(&id, false, msg, changes, report);
         }
     }
 }

@@ -1,0 +1,295 @@
+//! The `sluice` binary as tests run it: `sluice run` as a child process on
+//! its own loopback ports and storage, stopped when the test ends (or when
+//! the test process dies: a supervisor watches it).
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+use crate::git::free_port;
+
+/// The `sluice` binary of this build (`tests/run` builds it).
+pub fn binary() -> Result<PathBuf> {
+    let exe = std::env::current_exe()?;
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .context("test executable has no target directory")?;
+    let bin = dir.join("sluice");
+    if !bin.exists() {
+        bail!(
+            "{} is missing: build it first (cargo build -p sluice-engine; tests/run does)",
+            bin.display()
+        );
+    }
+    Ok(bin)
+}
+
+/// How to start a controller.
+pub struct Launch {
+    /// The program (sluice, or a wrapper such as `unshare`).
+    pub program: PathBuf,
+    /// Its arguments.
+    pub args: Vec<String>,
+    /// Extra environment.
+    pub env: Vec<(String, String)>,
+    /// Environment variables to remove.
+    pub env_remove: Vec<String>,
+}
+
+/// A running `sluice run`.
+pub struct Controller {
+    supervisor: Child,
+    /// The sluice process itself (SIGKILL target).
+    pub pid: u32,
+    /// `/metrics` port.
+    pub metrics_port: u16,
+    /// `/healthz` `/readyz` port.
+    pub health_port: u16,
+    /// Artifact server port.
+    pub storage_port: u16,
+    storage: tempfile::TempDir,
+    log: PathBuf,
+}
+
+impl Controller {
+    /// `sluice run --kubeconfig <kubeconfig> <args…>` on free ports.
+    pub fn start(kubeconfig: &Path, args: &[&str]) -> Result<Self> {
+        let mut all = vec!["--kubeconfig".to_string(), kubeconfig.display().to_string()];
+        all.extend(args.iter().map(|a| a.to_string()));
+        Self::launch(|ports| Launch {
+            program: binary().expect("sluice binary"),
+            args: [vec!["run".to_string()], ports, all].concat(),
+            env: vec![],
+            env_remove: vec!["KUBECONFIG".into()],
+        })
+    }
+
+    /// Starts what `launch` returns, given the port flags to pass.
+    pub fn launch(launch: impl FnOnce(Vec<String>) -> Launch) -> Result<Self> {
+        let storage = tempfile::Builder::new().prefix("sluice-run-").tempdir()?;
+        let (metrics_port, health_port, storage_port) = (free_port()?, free_port()?, free_port()?);
+        let ports = vec![
+            format!("--metrics-addr=127.0.0.1:{metrics_port}"),
+            format!("--health-addr=127.0.0.1:{health_port}"),
+            format!("--storage-addr=127.0.0.1:{storage_port}"),
+            format!("--storage-path={}", storage.path().join("data").display()),
+            "--log-format=text".into(),
+        ];
+        let l = launch(ports);
+        let log = storage.path().join("sluice.log");
+        let pidfile = storage.path().join("sluice.pid");
+        let out = std::fs::File::create(&log)?;
+        let mut cmd = Command::new("bash");
+        // The supervisor records the controller's pid, and takes it down
+        // when the test process goes away.
+        cmd.arg("-c")
+            .arg(
+                r#"owner=$1; pidfile=$2; shift 2; "$@" & child=$!; echo "$child" > "$pidfile"
+trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT
+while kill -0 "$owner" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 0.3; done
+kill -TERM "$child" 2>/dev/null; wait "$child""#,
+            )
+            .arg("supervisor")
+            .arg(std::process::id().to_string())
+            .arg(&pidfile)
+            .arg(&l.program)
+            .args(&l.args)
+            .env(
+                "RUST_LOG",
+                std::env::var("SLUICE_TEST_LOG").unwrap_or_else(|_| "info,kube=warn".into()),
+            )
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(out.try_clone()?)
+            .stderr(out);
+        for k in &l.env_remove {
+            cmd.env_remove(k);
+        }
+        for (k, v) in &l.env {
+            cmd.env(k, v);
+        }
+        let supervisor = cmd.spawn().context("starting sluice run")?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let pid = loop {
+            if let Ok(text) = std::fs::read_to_string(&pidfile)
+                && let Ok(pid) = text.trim().parse::<u32>()
+            {
+                break pid;
+            }
+            if Instant::now() > deadline {
+                bail!("sluice run did not start");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        Ok(Self {
+            supervisor,
+            pid,
+            metrics_port,
+            health_port,
+            storage_port,
+            storage,
+            log,
+        })
+    }
+
+    /// Its artifact storage directory.
+    pub fn storage(&self) -> PathBuf {
+        self.storage.path().join("data")
+    }
+
+    /// Its log so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Whether the sluice process is alive.
+    pub fn alive(&self) -> bool {
+        Path::new(&format!("/proc/{}", self.pid)).exists()
+            && !std::fs::read_to_string(format!("/proc/{}/stat", self.pid))
+                .unwrap_or_default()
+                .contains(") Z ")
+    }
+
+    /// Waits until `/readyz` answers 200.
+    pub fn wait_ready(&self, timeout: Duration) -> Result<()> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Ok((200, _)) = http_get(self.health_port, "/readyz") {
+                return Ok(());
+            }
+            if !self.alive() {
+                bail!("sluice run exited:\n{}", self.log());
+            }
+            if Instant::now() > deadline {
+                bail!("sluice run not ready after {timeout:?}:\n{}", self.log());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The `/metrics` text.
+    pub fn metrics(&self) -> Result<String> {
+        let (code, body) = http_get(self.metrics_port, "/metrics")?;
+        if code != 200 {
+            bail!("/metrics answered {code}");
+        }
+        Ok(body)
+    }
+
+    /// A metric's value (the sum over series whose labels contain every
+    /// `label="value"` given).
+    pub fn metric(&self, name: &str, labels: &[&str]) -> Result<f64> {
+        let text = self.metrics()?;
+        Ok(text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter(|l| l.starts_with(&format!("{name}{{")) || l.starts_with(&format!("{name} ")))
+            .filter(|l| labels.iter().all(|want| l.contains(want)))
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum())
+    }
+
+    /// SIGKILL: no cleanup, no lease release.
+    pub fn kill(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", &self.pid.to_string()])
+            .status();
+        let _ = self.supervisor.wait();
+    }
+
+    /// SIGTERM and wait for the exit; the exit status of sluice is in the
+    /// log's last line only, so this returns whether it exited in time.
+    pub fn terminate(&mut self, timeout: Duration) -> bool {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.pid.to_string()])
+            .status();
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if !self.alive() {
+                let _ = self.supervisor.wait();
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+}
+
+impl Drop for Controller {
+    fn drop(&mut self) {
+        if self.alive() && !self.terminate(Duration::from_secs(20)) {
+            self.kill();
+        }
+        let _ = self.supervisor.kill();
+        let _ = self.supervisor.wait();
+    }
+}
+
+/// A plain HTTP/1.0 GET on loopback: (status, body).
+pub fn http_get(port: u16, path: &str) -> Result<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))?;
+    s.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf)?;
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let code = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    Ok((code, body))
+}
+
+/// A plain HTTP/1.0 GET returning the raw body bytes.
+pub fn http_get_bytes(url: &str) -> Result<(u16, Vec<u8>)> {
+    let rest = url.strip_prefix("http://").context("only http:// URLs")?;
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let mut s = TcpStream::connect(host)?;
+    s.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(s, "GET /{path} HTTP/1.0\r\nHost: {host}\r\n\r\n")?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf)?;
+    let split = buf
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .context("no HTTP header end")?;
+    let head = String::from_utf8_lossy(&buf[..split]).into_owned();
+    let code = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    Ok((code, buf[split + 4..].to_vec()))
+}
+
+/// Polls `check` until it returns `Some`, or fails with `what` after
+/// `timeout`.
+pub async fn eventually<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<Option<T>>>,
+{
+    let deadline = Instant::now() + timeout;
+    let mut last = String::new();
+    loop {
+        match check().await {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => {}
+            Err(e) => last = format!("{e:#}"),
+        }
+        if Instant::now() > deadline {
+            bail!("{what}: not so after {timeout:?} {last}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
