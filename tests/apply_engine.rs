@@ -12,10 +12,10 @@ use k8s_openapi::api::core::v1::{ConfigMap, Namespace};
 use kube::api::{Api, DynamicObject, Patch, PatchParams};
 use kube::core::{ApiResource, GroupVersionKind};
 use serde_json::{Value, json};
-use sluice_appliers::conditions::{Compliance, Condition};
+use sluice_appliers::conditions::Compliance;
 use sluice_appliers::kustomization::PruneGuard;
 use sluice_engine::sync::config::{Auth, Configuration, KustomizationConfig};
-use sluice_engine::sync::report::{ObjectStatus, Report};
+use sluice_engine::sync::report::{ObjectStatus, Report, StatusCondition};
 use sluice_engine::sync::{self, KubeTarget, SyncOptions, Ui};
 use sluice_sources::RefSpec;
 use sluice_tests::git::{FixtureRepos, HttpAuth, HttpGitServer};
@@ -66,6 +66,7 @@ fn configuration(name: &str, url: &str, kustomizations: &[&str]) -> Result<Confi
                 KustomizationConfig::parse(&pairs)
             })
             .collect::<Result<_>>()?,
+        ..Default::default()
     })
 }
 
@@ -116,7 +117,7 @@ fn status<'a>(report: &'a Report, kind: &str, name: &str) -> &'a ObjectStatus {
         .unwrap_or_else(|| panic!("no status for {kind} {name} in {:#?}", report.statuses))
 }
 
-fn ready(s: &ObjectStatus) -> &Condition {
+fn ready(s: &ObjectStatus) -> &StatusCondition {
     s.status_conditions
         .iter()
         .find(|c| c.type_ == "Ready")

@@ -295,6 +295,98 @@ async fn flux_yaml_reaches_ready_and_follows_pushes_on_interval_and_on_request()
     Ok(())
 }
 
+/// A monorepo commit rebuilds what it touches: the other Kustomizations
+/// take the new revision (status, Ready) without a build or an apply, and a
+/// change to anything a build reads — a shared base, a new file in a
+/// directory built without a kustomization.yaml — rebuilds it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_commit_rebuilds_only_the_kustomizations_it_touches() -> Result<()> {
+    let tb = Testbed::shared(true)?;
+    let ns = "run-monorepo";
+    let client = setup(tb, ns).await?;
+    let repo = Repo::new()?;
+    let overlay = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../../shared\nnameSuffix: -c\n";
+    let first = repo.commit(
+        "three apps and a shared base",
+        &[
+            ("apps/a/cm.yaml", Some(&configmap(ns, "a", "1"))),
+            ("apps/b/cm.yaml", Some(&configmap(ns, "b", "1"))),
+            ("apps/c/kustomization.yaml", Some(overlay)),
+            ("shared/cm.yaml", Some(&configmap(ns, "shared", "1"))),
+            ("shared/kustomization.yaml", Some("resources:\n- cm.yaml\n")),
+        ],
+    )?;
+    let ctl = Controller::start(tb.kubeconfig(), &["--namespace", ns])?;
+    ctl.wait_ready(Duration::from_secs(30))?;
+    let yaml = [
+        git_repository(ns, "repo", &repo.url(), "2s"),
+        kustomization(ns, "a", "./apps/a", ""),
+        kustomization(ns, "b", "./apps/b", ""),
+        kustomization(ns, "c", "./apps/c", ""),
+    ]
+    .join("---\n");
+    kubectl(tb, &["apply", "-f", "-"], Some(&yaml))?;
+    let kss: Api<Kustomization> = Api::namespaced(client.clone(), ns);
+    let cms: Api<ConfigMap> = Api::namespaced(client.clone(), ns);
+    let all_applied = |rev: String| {
+        let kss = kss.clone();
+        async move {
+            for name in ["a", "b", "c"] {
+                applied(&kss, name, &rev).await?;
+            }
+            anyhow::Ok(())
+        }
+    };
+    all_applied(revision(&first)).await?;
+    let builds = || ctl.metric("sluice_builds_total", &[]);
+    assert_eq!(builds()?, 3.0);
+    let value = |name: &'static str| {
+        let cms = cms.clone();
+        async move {
+            Ok::<_, anyhow::Error>(
+                cms.get(name)
+                    .await?
+                    .data
+                    .and_then(|d| d.get("value").cloned())
+                    .unwrap_or_default(),
+            )
+        }
+    };
+
+    // One app changes: one build; all three report the new revision.
+    let second = repo.commit(
+        "change a",
+        &[("apps/a/cm.yaml", Some(&configmap(ns, "a", "2")))],
+    )?;
+    all_applied(revision(&second)).await?;
+    assert_eq!(value("a").await?, "2");
+    assert_eq!(builds()?, 4.0, "only a rebuilt");
+    assert!(ctl.log().contains("taking the revision without rebuilding"));
+    let b = kss.get("b").await?;
+    let inventory: Vec<&str> = b.inventory().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(inventory, [format!("{ns}_b__ConfigMap")]);
+
+    // The shared base changes: the app built on it rebuilds.
+    let third = repo.commit(
+        "change the base",
+        &[("shared/cm.yaml", Some(&configmap(ns, "shared", "3")))],
+    )?;
+    all_applied(revision(&third)).await?;
+    assert_eq!(value("shared-c").await?, "3");
+    assert_eq!(builds()?, 5.0, "only c rebuilt");
+
+    // A new file where b's build lists its directory: b rebuilds and
+    // applies it.
+    let fourth = repo.commit(
+        "add to b",
+        &[("apps/b/more.yaml", Some(&configmap(ns, "b-more", "4")))],
+    )?;
+    all_applied(revision(&fourth)).await?;
+    assert_eq!(value("b-more").await?, "4");
+    assert_eq!(builds()?, 6.0, "only b rebuilt");
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn dependency_chain_starts_at_once_without_polling() -> Result<()> {
     let tb = Testbed::shared(true)?;

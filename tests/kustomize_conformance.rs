@@ -31,6 +31,7 @@ fn sluice_with(dir: &Path, root: &Path, lr: LoadRestrictions) -> Result<String, 
         root: Some(root.to_path_buf()),
         load_restrictions: lr,
         overrides: None,
+        ..Default::default()
     };
     build_yaml(dir, &opts).map_err(|e| e.to_string())
 }

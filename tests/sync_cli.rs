@@ -134,13 +134,12 @@ async fn sync_prints_an_az_document_and_exits_by_compliance() -> Result<()> {
     assert_eq!(doc["complianceState"], "Compliant");
     assert_eq!(doc["gitRepository"]["httpsUser"], "git-user");
     assert_eq!(doc["kustomizations"]["app"]["prune"], true);
-    let kinds: Vec<&str> = doc["statuses"]
-        .as_array()
-        .context("statuses")?
-        .iter()
-        .filter_map(|s| s["kind"].as_str())
-        .collect();
-    assert_eq!(kinds, vec!["GitRepository", "Kustomization"]);
+    let statuses = doc["statuses"].as_array().context("statuses")?;
+    let kinds: Vec<&str> = statuses.iter().filter_map(|s| s["kind"].as_str()).collect();
+    // The source, the Kustomization, and what it applied.
+    assert_eq!(kinds, vec!["GitRepository", "Kustomization", "ConfigMap"]);
+    assert_eq!(statuses[2]["appliedBy"]["name"], "cli-app");
+    assert_eq!(statuses[2]["complianceState"], "Compliant");
     assert!(
         doc["sourceSyncedCommitId"]
             .as_str()

@@ -14,6 +14,7 @@ use crate::apply::{
     Action, Applier, ApplyOptions, Change, OWNER_NAME_LABEL, OWNER_NAMESPACE_LABEL, object_ref,
 };
 use crate::conditions::{Condition, reason};
+use crate::kustomize::trace::{Inputs, Trace};
 use crate::kustomize::types::{Image, Patch};
 use crate::kustomize::{BuildOptions, LoadRestrictions, Overrides};
 
@@ -66,6 +67,9 @@ pub struct Spec {
     pub build_metadata: Vec<String>,
     /// `spec.postBuild`, its variables already resolved.
     pub post_build: Option<PostBuild>,
+    /// Refuse (before applying anything) objects outside this namespace,
+    /// cluster-scoped ones included.
+    pub confine_to_namespace: Option<String>,
 }
 
 /// Post-build variable substitution (`spec.postBuild`), with the variables
@@ -106,6 +110,7 @@ impl Spec {
             ignore_missing_components: false,
             build_metadata: Vec::new(),
             post_build: None,
+            confine_to_namespace: None,
         }
     }
 
@@ -156,22 +161,6 @@ impl PruneGuard {
             allow_crds: true,
             min_objects: 0,
         }
-    }
-
-    /// Splits objects to delete with their owner (a Kustomization deleted
-    /// with prune) into those the guard allows and those it keeps: the
-    /// share rule does not apply (deleting everything is the intent), the
-    /// Namespace and CRD rules do.
-    pub fn split_owner_deletion(
-        &self,
-        objects: Vec<ObjectRef>,
-    ) -> (Vec<ObjectRef>, Vec<ObjectRef>) {
-        objects.into_iter().partition(|o| {
-            !((o.kind == "Namespace" && o.group.is_empty() && !self.allow_namespaces)
-                || (o.kind == "CustomResourceDefinition"
-                    && o.group == "apiextensions.k8s.io"
-                    && !self.allow_crds))
-        })
     }
 
     /// `Err` with the reason when the plan must be refused.
@@ -257,6 +246,9 @@ pub struct Outcome {
     pub applied_revision: Option<String>,
     /// The failure was an API outage (retry soon), not a refusal.
     pub transient: bool,
+    /// What the build read, when it ran and succeeded: a later revision
+    /// under which these still hold builds the same objects.
+    pub inputs: Option<Inputs>,
 }
 
 impl Outcome {
@@ -271,6 +263,7 @@ impl Outcome {
             changes,
             applied_revision: None,
             transient: false,
+            inputs: None,
         }
     }
 
@@ -309,13 +302,30 @@ pub fn secure_join(root: &Path, rel: &str) -> Option<PathBuf> {
 /// Builds the Kustomization's objects from the artifact at `root`, with
 /// owner labels, commonMetadata and post-build substitution applied.
 pub fn build(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
+    build_with(spec, root, None)
+}
+
+/// [`build`], also returning everything it read from the artifact.
+pub fn build_traced(spec: &Spec, root: &Path) -> Result<(Vec<Value>, Inputs), (String, String)> {
+    let trace = Trace::new(root);
+    let objects = build_with(spec, root, Some(&trace))?;
+    Ok((objects, trace.inputs()))
+}
+
+fn build_with(
+    spec: &Spec,
+    root: &Path,
+    trace: Option<&Trace>,
+) -> Result<Vec<Value>, (String, String)> {
+    let is_dir = |p: &Path| trace.map_or_else(|| p.is_dir(), |t| t.is_dir(p));
+    let exists = |p: &Path| trace.map_or_else(|| p.exists(), |t| t.exists(p));
     let dir = secure_join(root, &spec.path).ok_or_else(|| {
         (
             reason::ARTIFACT_FAILED.to_string(),
             format!("illegal path '{}'", spec.path),
         )
     })?;
-    if !dir.is_dir() {
+    if !is_dir(&dir) {
         return Err((
             reason::ARTIFACT_FAILED.into(),
             format!("kustomization path not found: {}", spec.path),
@@ -325,7 +335,7 @@ pub fn build(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
         // Relative to the kustomization directory, as kustomize resolves them.
         spec.components
             .iter()
-            .filter(|c| secure_join(&dir, c).is_some_and(|p| p.exists()))
+            .filter(|c| secure_join(&dir, c).is_some_and(|p| exists(&p)))
             .cloned()
             .collect()
     } else {
@@ -343,6 +353,7 @@ pub fn build(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
             components,
             build_metadata: spec.build_metadata.clone(),
         }),
+        trace: trace.cloned(),
     };
     let mut objects = crate::kustomize::build(&dir, &opts)
         .map_err(|e| (reason::BUILD_FAILED.to_string(), e.to_string()))?;
@@ -395,9 +406,12 @@ pub fn build(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
 
 /// [`build`] on the blocking pool: a large build must not stall the
 /// runtime's workers (watches, leases, other reconciles).
-pub async fn build_off_runtime(spec: &Spec, root: &Path) -> Result<Vec<Value>, (String, String)> {
+pub async fn build_off_runtime(
+    spec: &Spec,
+    root: &Path,
+) -> Result<(Vec<Value>, Inputs), (String, String)> {
     let (spec, root) = (spec.clone(), root.to_path_buf());
-    tokio::task::spawn_blocking(move || build(&spec, &root))
+    tokio::task::spawn_blocking(move || build_traced(&spec, &root))
         .await
         .unwrap_or_else(|e| {
             Err((
@@ -438,7 +452,7 @@ pub async fn reconcile(
     opts: &Options,
 ) -> Outcome {
     let started = Instant::now();
-    let objects = match build_off_runtime(spec, root).await {
+    let (objects, inputs) = match build_off_runtime(spec, root).await {
         Ok(o) => o,
         Err((reason, message)) => {
             return Outcome::failed(Phase::Build, &reason, message, Vec::new());
@@ -451,6 +465,11 @@ pub async fn reconcile(
             .map(|d| d.saturating_duration_since(Instant::now()))
             .map_or(t, |r| r.min(t))
     };
+    if let Some(ns) = &spec.confine_to_namespace
+        && let Err(msg) = applier.confined(&objects, ns).await
+    {
+        return Outcome::failed(Phase::Apply, reason::RECONCILIATION_FAILED, msg, Vec::new());
+    }
     let apply_opts = ApplyOptions {
         force: spec.force,
         stage_timeout: bounded(opts.apply.stage_timeout),
@@ -523,56 +542,20 @@ pub async fn reconcile(
             }
         }
     }
-    let mut healthy = None;
-    if (spec.wait || !spec.health_checks.is_empty()) && !opts.apply.dry_run {
-        let targets: Vec<ObjectRef> = if spec.wait {
-            changes
-                .iter()
-                .filter(|c| !matches!(c.action, Action::Skipped | Action::Deleted))
-                .map(|c| c.object.clone())
-                .filter(|o| {
-                    !(o.kind == "Kustomization"
-                        && o.name == spec.name
-                        && o.namespace == spec.namespace)
-                })
-                .collect()
-        } else {
-            spec.health_checks.clone()
-        };
-        let health_started = Instant::now();
-        match applier
-            .wait_current(&targets, bounded(spec.timeout), Duration::from_secs(2))
-            .await
-        {
-            Ok(()) => {
-                healthy = Some(Condition::new(
-                    "Healthy",
-                    true,
-                    reason::SUCCEEDED,
-                    format!(
-                        "Health check passed in {}",
-                        crate::conditions::go_duration(health_started.elapsed())
-                    ),
-                ));
-            }
-            Err(msg) => {
-                let mut out = Outcome::failed(
-                    Phase::Health,
-                    reason::HEALTH_CHECK_FAILED,
-                    msg.clone(),
-                    changes,
-                );
-                out.healthy = Some(Condition::new(
-                    "Healthy",
-                    false,
-                    reason::HEALTH_CHECK_FAILED,
-                    msg,
-                ));
-                out.inventory = Some(new_inventory);
-                return out;
-            }
+    let healthy = match check_health(applier, spec, &changes, bounded(spec.timeout), opts).await {
+        Ok(h) => h,
+        Err(h) => {
+            let mut out = Outcome::failed(
+                Phase::Health,
+                reason::HEALTH_CHECK_FAILED,
+                h.message.clone(),
+                changes,
+            );
+            out.healthy = Some(h);
+            out.inventory = Some(new_inventory);
+            return out;
         }
-    }
+    };
     tracing::info!(kustomization = %spec.id(), revision, elapsed = ?started.elapsed(), "reconciled");
     Outcome {
         phase: Phase::Done,
@@ -587,6 +570,116 @@ pub async fn reconcile(
         changes,
         applied_revision: Some(revision.to_string()),
         transient: false,
+        inputs: Some(inputs),
+    }
+}
+
+/// Waits for what the Kustomization checks: every applied object (`wait`)
+/// or its `healthChecks`. `Ok(None)` when it checks nothing; `Err` holds
+/// the failed Healthy condition.
+async fn check_health(
+    applier: &Applier,
+    spec: &Spec,
+    changes: &[Change],
+    timeout: Duration,
+    opts: &Options,
+) -> Result<Option<Condition>, Condition> {
+    if opts.apply.dry_run || (!spec.wait && spec.health_checks.is_empty()) {
+        return Ok(None);
+    }
+    let targets: Vec<ObjectRef> = if spec.wait {
+        changes
+            .iter()
+            .filter(|c| !matches!(c.action, Action::Skipped | Action::Deleted))
+            .map(|c| c.object.clone())
+            .filter(|o| {
+                !(o.kind == "Kustomization" && o.name == spec.name && o.namespace == spec.namespace)
+            })
+            .collect()
+    } else {
+        spec.health_checks.clone()
+    };
+    let started = Instant::now();
+    match applier
+        .wait_current(&targets, timeout, Duration::from_secs(2))
+        .await
+    {
+        Ok(()) => Ok(Some(Condition::new(
+            "Healthy",
+            true,
+            reason::SUCCEEDED,
+            format!(
+                "Health check passed in {}",
+                crate::conditions::go_duration(started.elapsed())
+            ),
+        ))),
+        Err(msg) => Err(Condition::new(
+            "Healthy",
+            false,
+            reason::HEALTH_CHECK_FAILED,
+            msg,
+        )),
+    }
+}
+
+/// Takes `revision` without building or applying: the caller knows the
+/// build would give what the last full reconcile applied (`applied`, its
+/// changes; `inventory`, its inventory), because everything that build
+/// read is the same in the new artifact. Health is still checked, as a full
+/// reconcile would; drift is left to the next full reconcile, due at the
+/// interval.
+pub async fn reconcile_unchanged(
+    applier: &Applier,
+    spec: &Spec,
+    revision: &str,
+    applied: &[Change],
+    inventory: &[Entry],
+    opts: &Options,
+) -> Outcome {
+    let timeout = opts
+        .deadline
+        .map(|d| d.saturating_duration_since(Instant::now()))
+        .map_or(spec.timeout, |r| r.min(spec.timeout));
+    let changes: Vec<Change> = applied
+        .iter()
+        .filter(|c| c.action != Action::Deleted)
+        .map(|c| Change {
+            object: c.object.clone(),
+            action: if c.action == Action::Skipped {
+                Action::Skipped
+            } else {
+                Action::Unchanged
+            },
+            planned: None,
+        })
+        .collect();
+    match check_health(applier, spec, &changes, timeout, opts).await {
+        Ok(healthy) => Outcome {
+            phase: Phase::Done,
+            ready: Condition::new(
+                "Ready",
+                true,
+                reason::RECONCILIATION_SUCCEEDED,
+                format!("Applied revision: {revision}"),
+            ),
+            healthy,
+            inventory: Some(inventory.to_vec()),
+            changes,
+            applied_revision: Some(revision.to_string()),
+            transient: false,
+            inputs: None,
+        },
+        Err(h) => {
+            let mut out = Outcome::failed(
+                Phase::Health,
+                reason::HEALTH_CHECK_FAILED,
+                h.message.clone(),
+                changes,
+            );
+            out.healthy = Some(h);
+            out.inventory = Some(inventory.to_vec());
+            out
+        }
     }
 }
 

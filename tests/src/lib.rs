@@ -4,8 +4,10 @@
 //!
 //! Everything here starts real processes; nothing is mocked.
 
+pub mod flux;
 pub mod git;
 pub mod pki;
+pub mod process;
 pub mod sluice;
 pub mod testbed;
 pub mod tools;

@@ -5,12 +5,12 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
 use crate::git::free_port;
+use crate::process::Supervised;
 
 /// The `sluice` binary of this build (`tests/run` builds it).
 pub fn binary() -> Result<PathBuf> {
@@ -43,7 +43,7 @@ pub struct Launch {
 
 /// A running `sluice run`.
 pub struct Controller {
-    supervisor: Child,
+    process: Supervised,
     /// The sluice process itself (SIGKILL target).
     pub pid: u32,
     /// `/metrics` port.
@@ -53,7 +53,6 @@ pub struct Controller {
     /// Artifact server port.
     pub storage_port: u16,
     storage: tempfile::TempDir,
-    log: PathBuf,
 }
 
 impl Controller {
@@ -82,58 +81,20 @@ impl Controller {
         ];
         let l = launch(ports);
         let log = storage.path().join("sluice.log");
-        let pidfile = storage.path().join("sluice.pid");
-        let out = std::fs::File::create(&log)?;
-        let mut cmd = Command::new("bash");
-        // The supervisor records the controller's pid, and takes it down
-        // when the test process goes away.
-        cmd.arg("-c")
-            .arg(
-                r#"owner=$1; pidfile=$2; shift 2; "$@" & child=$!; echo "$child" > "$pidfile"
-trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT
-while kill -0 "$owner" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 0.3; done
-kill -TERM "$child" 2>/dev/null; wait "$child""#,
-            )
-            .arg("supervisor")
-            .arg(std::process::id().to_string())
-            .arg(&pidfile)
-            .arg(&l.program)
-            .args(&l.args)
-            .env(
-                "RUST_LOG",
-                std::env::var("SLUICE_TEST_LOG").unwrap_or_else(|_| "info,kube=warn".into()),
-            )
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(out.try_clone()?)
-            .stderr(out);
-        for k in &l.env_remove {
-            cmd.env_remove(k);
-        }
-        for (k, v) in &l.env {
-            cmd.env(k, v);
-        }
-        let supervisor = cmd.spawn().context("starting sluice run")?;
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let pid = loop {
-            if let Ok(text) = std::fs::read_to_string(&pidfile)
-                && let Ok(pid) = text.trim().parse::<u32>()
-            {
-                break pid;
-            }
-            if Instant::now() > deadline {
-                bail!("sluice run did not start");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let mut env = l.env.clone();
+        env.push((
+            "RUST_LOG".into(),
+            std::env::var("SLUICE_TEST_LOG").unwrap_or_else(|_| "info,kube=warn".into()),
+        ));
+        env.push(("NO_COLOR".into(), "1".into()));
+        let process = Supervised::spawn(&l.program, &l.args, &env, &l.env_remove, &log)?;
         Ok(Self {
-            supervisor,
-            pid,
+            pid: process.pid,
+            process,
             metrics_port,
             health_port,
             storage_port,
             storage,
-            log,
         })
     }
 
@@ -144,15 +105,12 @@ kill -TERM "$child" 2>/dev/null; wait "$child""#,
 
     /// Its log so far.
     pub fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
+        self.process.log()
     }
 
     /// Whether the sluice process is alive.
     pub fn alive(&self) -> bool {
-        Path::new(&format!("/proc/{}", self.pid)).exists()
-            && !std::fs::read_to_string(format!("/proc/{}/stat", self.pid))
-                .unwrap_or_default()
-                .contains(") Z ")
+        self.process.alive()
     }
 
     /// Waits until `/readyz` answers 200.
@@ -196,37 +154,12 @@ kill -TERM "$child" 2>/dev/null; wait "$child""#,
 
     /// SIGKILL: no cleanup, no lease release.
     pub fn kill(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-KILL", &self.pid.to_string()])
-            .status();
-        let _ = self.supervisor.wait();
+        self.process.kill();
     }
 
-    /// SIGTERM and wait for the exit; the exit status of sluice is in the
-    /// log's last line only, so this returns whether it exited in time.
+    /// SIGTERM and wait for the exit; whether it exited in time.
     pub fn terminate(&mut self, timeout: Duration) -> bool {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.pid.to_string()])
-            .status();
-        let deadline = Instant::now() + timeout;
-        while Instant::now() < deadline {
-            if !self.alive() {
-                let _ = self.supervisor.wait();
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        false
-    }
-}
-
-impl Drop for Controller {
-    fn drop(&mut self) {
-        if self.alive() && !self.terminate(Duration::from_secs(20)) {
-            self.kill();
-        }
-        let _ = self.supervisor.kill();
-        let _ = self.supervisor.wait();
+        self.process.terminate(timeout)
     }
 }
 

@@ -372,6 +372,32 @@ impl Applier {
         })
     }
 
+    /// `Err` naming every object that is not in namespace `ns` (a
+    /// cluster-scoped kind, or another namespace): a configuration scoped
+    /// to one namespace must not change anything else.
+    pub async fn confined(&self, objects: &[Value], ns: &str) -> std::result::Result<(), String> {
+        let mut outside = Vec::new();
+        for o in objects {
+            let r = object_ref(o);
+            let namespaced = match self.resolve(&r).await {
+                Ok(Some((_, caps))) => caps.scope == Scope::Namespaced,
+                // An unknown kind (a CRD of the same build): judged by
+                // whether it names a namespace.
+                _ => !r.namespace.is_empty(),
+            };
+            if !namespaced || r.namespace != ns {
+                outside.push(r.to_string());
+            }
+        }
+        if outside.is_empty() {
+            return Ok(());
+        }
+        Err(format!(
+            "the configuration is scoped to namespace '{ns}', but these objects are outside it: [{}]; nothing was applied",
+            outside.join(", ")
+        ))
+    }
+
     /// The live object, if any.
     pub async fn get(&self, o: &ObjectRef) -> Result<Option<Value>> {
         // An unknown type is an error (discovery may be failing), not "gone":

@@ -32,6 +32,8 @@ pub struct BuildOptions {
     pub load_restrictions: LoadRestrictions,
     /// Fields a Flux Kustomization merges into the top-level kustomization.
     pub overrides: Option<Overrides>,
+    /// Records everything the build reads (see [`super::trace`]).
+    pub trace: Option<super::trace::Trace>,
 }
 
 /// What a Flux Kustomization's spec adds to the kustomization it builds
@@ -122,7 +124,7 @@ impl Accumulator {
 /// Builds the kustomization in `dir` and returns the resulting objects.
 pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
     let root = opts.root.clone().unwrap_or_else(|| dir.to_path_buf());
-    let mut ldr = Loader::new(dir, &root, opts.load_restrictions)?;
+    let mut ldr = Loader::new(dir, &root, opts.load_restrictions)?.with_trace(opts.trace.clone());
     let mut b = Builder {
         stack: Vec::new(),
         origin_dir: String::new(),
@@ -132,14 +134,14 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
     // The schema strategic merge uses is per build (kustomize keeps it in a
     // global); restore whatever this thread had when the build ends.
     let _schema = super::openapi::use_schema(None);
-    let mut k = match find_kustomization_file(ldr.dir())? {
+    let mut k = match find_kustomization_file(&ldr, ldr.dir())? {
         Some(name) => {
             ldr.set_file_name(&name);
             let text = ldr.read_text(&name, "kustomization")?;
             Kustomization::parse(&text, &ldr.file_label())?
         }
         // Flux builds a directory without a kustomization from its YAML files.
-        None => generated_kustomization(ldr.dir())?,
+        None => generated_kustomization(&ldr, ldr.dir())?,
     };
     if let Some(o) = &opts.overrides {
         o.apply_to(&mut k);
@@ -260,11 +262,11 @@ fn normalize_annotations(r: &mut Resource, keep_origin: bool, keep_transformatio
 }
 
 /// The kustomization file of `dir`, if any; more than one is an error.
-fn find_kustomization_file(dir: &Path) -> Result<Option<String>> {
+fn find_kustomization_file(ldr: &Loader, dir: &Path) -> Result<Option<String>> {
     let found: Vec<&str> = FILE_NAMES
         .iter()
         .copied()
-        .filter(|n| dir.join(n).is_file())
+        .filter(|n| ldr.is_file(&dir.join(n)))
         .collect();
     match found.as_slice() {
         [] => Ok(None),
@@ -279,26 +281,20 @@ fn find_kustomization_file(dir: &Path) -> Result<Option<String>> {
 /// What Flux generates for a directory without a kustomization: every YAML
 /// file below it, in lexical order; a subdirectory with its own
 /// kustomization is a directory resource and is not descended into.
-fn generated_kustomization(dir: &Path) -> Result<Kustomization> {
-    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| Error::io(dir, e))?
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for p in entries {
+fn generated_kustomization(ldr: &Loader, dir: &Path) -> Result<Kustomization> {
+    fn walk(ldr: &Loader, base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+        for p in ldr.list(dir)? {
             let rel = p.strip_prefix(base).unwrap_or(&p).display().to_string();
-            if p.is_dir() {
+            if ldr.is_dir(&p) {
                 if p.file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with('.'))
                 {
                     continue;
                 }
-                if find_kustomization_file(&p)?.is_some() {
+                if find_kustomization_file(ldr, &p)?.is_some() {
                     out.push(rel);
                 } else {
-                    walk(base, &p, out)?;
+                    walk(ldr, base, &p, out)?;
                 }
             } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
                 out.push(rel);
@@ -307,7 +303,7 @@ fn generated_kustomization(dir: &Path) -> Result<Kustomization> {
         Ok(())
     }
     let mut resources = Vec::new();
-    walk(dir, dir, &mut resources)?;
+    walk(ldr, dir, dir, &mut resources)?;
     Ok(Kustomization {
         kind: "Kustomization".into(),
         resources,
@@ -523,7 +519,7 @@ impl Builder {
                 });
             }
             let path = ldr.resolve(entry, "resources", false)?;
-            if path.is_dir() {
+            if ldr.is_dir(&path) {
                 self.accumulate_directory(ldr, entry, "resources", false, acc)?;
                 index = None;
             } else {
@@ -553,7 +549,7 @@ impl Builder {
         acc: &mut Accumulator,
     ) -> Result<()> {
         let path = ldr.resolve(entry, field, false)?;
-        if !path.is_dir() {
+        if !ldr.is_dir(&path) {
             return Err(Error::Build(format!(
                 "'{entry}' in '{field}' of {} is not a directory",
                 ldr.file_label()
@@ -565,7 +561,7 @@ impl Builder {
             return Err(Error::Cycle(chain.join(" -> ")));
         }
         let mut child = ldr.child(&path);
-        let Some(name) = find_kustomization_file(&path)? else {
+        let Some(name) = find_kustomization_file(ldr, &path)? else {
             return Err(Error::Build(format!(
                 "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '{}' \
                  (named in '{field}' of {})",

@@ -4,6 +4,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use super::trace::Trace;
 use crate::error::{Error, Result};
 
 /// kustomize's `--load-restrictor`.
@@ -24,6 +25,8 @@ pub struct Loader {
     root: PathBuf,
     restrictions: LoadRestrictions,
     file_name: String,
+    /// Records what the build reads, when asked to.
+    trace: Option<Trace>,
 }
 
 impl Loader {
@@ -43,7 +46,14 @@ impl Loader {
             root,
             restrictions,
             file_name: String::new(),
+            trace: None,
         })
+    }
+
+    /// Records what this loader and its children read into `trace`.
+    pub fn with_trace(mut self, trace: Option<Trace>) -> Self {
+        self.trace = trace;
+        self
     }
 
     /// The same root and rules for another directory.
@@ -53,7 +63,46 @@ impl Loader {
             root: self.root.clone(),
             restrictions: self.restrictions,
             file_name: String::new(),
+            trace: self.trace.clone(),
         }
+    }
+
+    /// Whether `p` is a regular file (recorded in the trace).
+    pub fn is_file(&self, p: &Path) -> bool {
+        match &self.trace {
+            Some(t) => t.is_file(p),
+            None => p.is_file(),
+        }
+    }
+
+    /// Whether `p` is a directory (recorded in the trace).
+    pub fn is_dir(&self, p: &Path) -> bool {
+        match &self.trace {
+            Some(t) => t.is_dir(p),
+            None => p.is_dir(),
+        }
+    }
+
+    /// The entries of directory `p`, sorted (recorded in the trace).
+    pub fn list(&self, p: &Path) -> Result<Vec<PathBuf>> {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+            .map_err(|e| Error::io(p, e))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        if let Some(t) = &self.trace {
+            t.listed(p);
+        }
+        Ok(entries)
+    }
+
+    fn read_bytes(&self, p: &Path) -> Result<Vec<u8>> {
+        let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+        if let Some(t) = &self.trace {
+            t.read(p, &bytes);
+        }
+        Ok(bytes)
     }
 
     /// The kustomization directory (canonical).
@@ -116,7 +165,11 @@ impl Loader {
                 from,
             });
         }
-        let real = match lexical.canonicalize() {
+        let resolved = lexical.canonicalize();
+        if let Some(t) = &self.trace {
+            t.resolved(&lexical, resolved.as_ref().ok().map(PathBuf::as_path));
+        }
+        let real = match resolved {
             Ok(p) => p,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(Error::Missing {
@@ -154,13 +207,13 @@ impl Loader {
     /// Resolves and reads a file, returning where it was.
     fn read_at(&self, rel: &str, field: &str) -> Result<(PathBuf, Vec<u8>)> {
         let p = self.resolve(rel, field, true)?;
-        if p.is_dir() {
+        if self.is_dir(&p) {
             return Err(Error::Build(format!(
                 "'{rel}' in '{field}' of {} is a directory, not a file",
                 self.file_label()
             )));
         }
-        let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;
+        let bytes = self.read_bytes(&p)?;
         Ok((p, bytes))
     }
 
@@ -175,7 +228,7 @@ impl Loader {
                 from: format!("'{field}' in {}", self.file_label()),
             });
         }
-        let bytes = std::fs::read(real).map_err(|e| Error::io(real, e))?;
+        let bytes = self.read_bytes(real)?;
         self.utf8(bytes, rel, field)
     }
 

@@ -17,6 +17,7 @@ pub mod resid;
 pub mod resmap;
 pub mod resource;
 pub mod sort;
+pub mod trace;
 pub mod transform;
 pub mod types;
 pub mod vars;

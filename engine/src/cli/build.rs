@@ -59,6 +59,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
             Restrictor::None => LoadRestrictions::None,
         },
         overrides: None,
+        ..Default::default()
     };
     let objects = sluice_appliers::kustomize::build(&args.dir, &opts)?;
     let text = match args.output.as_str() {

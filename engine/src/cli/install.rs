@@ -39,8 +39,11 @@ pub struct InstallArgs {
     #[arg(long)]
     pub export: bool,
     /// Leave Flux's CRDs out (they are installed already).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "crds_only")]
     pub skip_crds: bool,
+    /// Only Flux's CRDs (to run `sluice run` outside the cluster).
+    #[arg(long)]
+    pub crds_only: bool,
     /// Kubeconfig file.
     #[arg(long)]
     pub kubeconfig: Option<PathBuf>,
@@ -64,7 +67,9 @@ pub async fn run(args: InstallArgs) -> Result<ExitCode> {
         if !args.skip_crds {
             docs.extend(flux::crd_documents()?.into_iter().map(|(_, v)| v));
         }
-        docs.extend(install.objects());
+        if !args.crds_only {
+            docs.extend(install.objects());
+        }
         print!("{}", sluice_appliers::manifest::to_yaml_stream(&docs));
         return Ok(ExitCode::SUCCESS);
     }
@@ -76,6 +81,9 @@ pub async fn run(args: InstallArgs) -> Result<ExitCode> {
     if !args.skip_crds {
         flux::install_crds(&client).await?;
         eprintln!("Flux CRDs installed");
+    }
+    if args.crds_only {
+        return Ok(ExitCode::SUCCESS);
     }
     let applier = Applier::new(client);
     let changes = applier

@@ -2,6 +2,7 @@
 //! `config …`. Each subcommand lives in its own module.
 
 mod build;
+mod config;
 mod install;
 pub mod output;
 mod run;
@@ -67,6 +68,9 @@ pub enum Command {
     Run(Box<run::RunArgs>),
     /// Print or apply the objects that run Sluice in a cluster.
     Install(Box<install::InstallArgs>),
+    /// Manage configurations as `az k8s-configuration flux` does.
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
 }
 
 /// Runs the parsed command line; the exit code says whether it succeeded.
@@ -83,5 +87,12 @@ pub async fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCod
         }
         Command::Run(args) => run::run(*args).await,
         Command::Install(args) => install::run(*args).await,
+        Command::Config(cmd) => {
+            let sub = matches
+                .subcommand_matches("config")
+                .and_then(|m| m.subcommand())
+                .map(|(_, m)| m);
+            config::run(cmd, sub).await
+        }
     }
 }

@@ -57,6 +57,10 @@ pub struct RunArgs {
     /// Service account impersonated when a Kustomization names none.
     #[arg(long)]
     pub default_service_account: Option<String>,
+    /// Rebuild and re-apply every Kustomization on every new revision, as
+    /// Flux does, even when nothing it builds from changed.
+    #[arg(long)]
+    pub rebuild_every_revision: bool,
     /// Artifact storage directory.
     #[arg(long, env = "SLUICE_STORAGE")]
     pub storage_path: Option<PathBuf>,
@@ -242,6 +246,7 @@ impl RunArgs {
                     prune_guard,
                     deadline: None,
                 },
+                reuse_builds: !self.rebuild_every_revision,
             },
             storage: self.storage_path.clone().unwrap_or_else(default_storage),
             storage_addr,

@@ -146,7 +146,7 @@ fn parse_wait(s: &str) -> Result<Duration> {
 
 /// A secret value given either base64-encoded in a flag (as az takes it) or
 /// as a file.
-fn base64_or_file(
+pub(crate) fn base64_or_file(
     flag: &str,
     inline: &Option<String>,
     file_flag: &str,
@@ -241,6 +241,7 @@ impl SyncArgs {
             },
             backend: self.git_backend.clone(),
             kustomizations,
+            ..Default::default()
         })
     }
 }

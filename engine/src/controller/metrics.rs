@@ -63,6 +63,7 @@ pub struct Metrics {
     reconciles: Family<ResultLabels, Counter>,
     objects: Family<ActionLabel, Counter>,
     fetches: Family<ActionLabel, Counter>,
+    builds: Counter,
     leader: Gauge,
 }
 
@@ -114,6 +115,12 @@ impl Metrics {
             "Git fetches by result (new artifact, unchanged, failed)",
             fetches.clone(),
         );
+        let builds = Counter::default();
+        registry.register(
+            "sluice_builds",
+            "Kustomize builds run by Kustomization reconciles",
+            builds.clone(),
+        );
         let leader = Gauge::default();
         registry.register(
             "leader_election_master_status",
@@ -128,6 +135,7 @@ impl Metrics {
             reconciles,
             objects,
             fetches,
+            builds,
             leader,
         }
     }
@@ -194,6 +202,11 @@ impl Metrics {
                 })
                 .inc();
         }
+    }
+
+    /// Counts a kustomize build.
+    pub fn built(&self) {
+        self.builds.inc();
     }
 
     /// Counts a fetch.

@@ -246,6 +246,9 @@ async fn reconcile_ks(ks: Arc<Kustomization>, sh: Arc<Shared>) -> Result<Action,
     let k = key(ks.as_ref());
     let (outcome, ready) = match &result {
         Ok(r) => {
+            if r.built {
+                sh.metrics.built();
+            }
             if let Attempt::Ran(o) = &r.attempt {
                 sh.metrics.applied(&o.changes);
             }

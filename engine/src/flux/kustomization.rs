@@ -19,6 +19,10 @@ use sluice_appliers::kustomize::types::{Image, Patch, Selector};
 
 use super::parse_duration;
 
+/// Sluice's annotation confining what a Kustomization applies to one
+/// namespace (`sluice config --scope namespace` sets it).
+pub const CONFINE_ANNOTATION: &str = "sluice.dev/confine-to-namespace";
+
 /// A Kustomization's desired state, as Flux's CRD defines it.
 #[derive(CustomResource, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[kube(
@@ -431,6 +435,12 @@ impl Kustomization {
             spec.common_labels = cm.labels.clone().unwrap_or_default();
             spec.common_annotations = cm.annotations.clone().unwrap_or_default();
         }
+        spec.confine_to_namespace = self
+            .metadata
+            .annotations
+            .as_ref()
+            .and_then(|a| a.get(CONFINE_ANNOTATION))
+            .cloned();
         let mut substitute_from = Vec::new();
         if let Some(pb) = &s.post_build {
             let always = match pb.substitute_strategy.as_deref() {

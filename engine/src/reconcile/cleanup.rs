@@ -1,8 +1,11 @@
 //! What deleting a Flux object does, shared by the controllers' finalizer
 //! (`finalizers.fluxcd.io`) and by `sluice sync`/`sluice config delete`
 //! when no controller runs: a Kustomization deletes what its inventory
-//! holds as its `deletionPolicy` says (as its service account, within the
-//! prune guard's kind rules); a GitRepository removes its stored artifacts.
+//! holds as its `deletionPolicy` says, as its service account; a
+//! GitRepository removes its stored artifacts. The prune guard does not
+//! apply here: deleting a Kustomization is an explicit act (the guard is
+//! against commits that drop objects by mistake), and `deletionPolicy:
+//! Orphan` is the way to keep them.
 
 use k8s_openapi::api::core::v1::ServiceAccount;
 use kube::ResourceExt;
@@ -22,7 +25,7 @@ use crate::flux::{GitRepository, Kustomization};
 pub struct Cleanup {
     /// Objects deleted.
     pub deleted: Vec<ObjectRef>,
-    /// Objects left in place, and why (orphaned on purpose, guarded, or
+    /// Objects left in place, and why (orphaned on purpose, or
     /// the service account to delete them as is gone).
     pub kept: Vec<(ObjectRef, String)>,
 }
@@ -31,6 +34,9 @@ pub struct Cleanup {
 /// Kustomization is deleted. `Err` means the finalizer must stay (retry).
 pub async fn kustomization(ctx: &Context, ks: &Kustomization) -> Result<Cleanup, Error> {
     let mut out = Cleanup::default();
+    if let Some(uid) = &ks.metadata.uid {
+        ctx.memos.forget(uid);
+    }
     let objects: Vec<ObjectRef> = ks
         .inventory()
         .iter()
@@ -104,23 +110,12 @@ pub async fn kustomization(ctx: &Context, ks: &Kustomization) -> Result<Cleanup,
             }
         }
     }
-    let (allowed, guarded) = ctx
-        .settings
-        .options
-        .prune_guard
-        .split_owner_deletion(objects.clone());
-    for g in guarded {
-        out.kept.push((
-            g,
-            "kept by the prune guard (allow Namespace/CRD pruning to delete it)".into(),
-        ));
-    }
     let applier = ctx
         .applier(&namespace, service_account.as_deref())
         .map_err(|e| Error::Other(format!("failed to build kube client: {e:#}")))?;
     let dry_run = ctx.settings.options.apply.dry_run;
     let changes = match applier
-        .prune(&allowed, &ks.name_any(), &namespace, dry_run)
+        .prune(&objects, &ks.name_any(), &namespace, dry_run)
         .await
     {
         Ok(c) => c,

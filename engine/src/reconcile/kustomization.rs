@@ -18,7 +18,7 @@ use sluice_appliers::kustomization::{self as ks, Outcome, Phase};
 
 use super::artifact::ArtifactError;
 use super::events::{EventType, FluxEvent};
-use super::{Context, Error, Next};
+use super::{Context, Error, Next, memo};
 use crate::flux::conditions::{Conditions, TERMINAL_ERROR};
 use crate::flux::kustomization::{Desired, Inventory, SubstituteReference};
 use crate::flux::{
@@ -74,6 +74,8 @@ pub struct Reconciled {
     pub attempt: Attempt,
     /// When to run again.
     pub next: Next,
+    /// Whether it built (a revision taken over unchanged does not).
+    pub built: bool,
 }
 
 /// One attempt's status, built up in Flux's order and written once.
@@ -224,7 +226,13 @@ async fn attempt(
     ks: &Kustomization,
     run: &mut Run<'_>,
 ) -> Result<Reconciled, Error> {
-    let done = |attempt, next| Ok(Reconciled { attempt, next });
+    let done = |attempt, next| {
+        Ok(Reconciled {
+            attempt,
+            next,
+            built: false,
+        })
+    };
     if ks.suspended() {
         tracing::info!(kustomization = %ks.id(), "Reconciliation is suspended for this object");
         return done(Attempt::Suspended, Next::Never);
@@ -389,24 +397,77 @@ async fn attempt(
         }
     }
     let old_inventory = ks.inventory().to_vec();
-    let outcome = ks::reconcile(
-        &applier,
-        &spec,
-        dir.path(),
-        &revision,
-        &old_inventory,
-        &ctx.settings.options,
-    )
-    .await;
+    let uid = ks.metadata.uid.clone().unwrap_or_default();
+    let now = memo::Current {
+        uid: &uid,
+        generation: ks.metadata.generation,
+        key: memo::key(&spec, service_account.as_deref()),
+        applied_revision: status.and_then(|s| s.last_applied_revision.as_deref()),
+        inventory: &old_inventory,
+        revision: &revision,
+        interval: desired.interval,
+    };
+    let reuse = if ctx.settings.reuse_builds && !uid.is_empty() {
+        ctx.memos.reusable(&now, dir.path()).await
+    } else {
+        None
+    };
+    let (outcome, full_in) = match reuse {
+        Some(r) => {
+            tracing::info!(
+                kustomization = %ks.id(), revision,
+                "nothing this Kustomization builds from changed: taking the revision without rebuilding"
+            );
+            let o = ks::reconcile_unchanged(
+                &applier,
+                &spec,
+                &revision,
+                &r.changes,
+                &r.inventory,
+                &ctx.settings.options,
+            )
+            .await;
+            if o.is_ready() {
+                ctx.memos.advance(&uid, &revision);
+            } else {
+                ctx.memos.forget(&uid);
+            }
+            (o, Some(r.full_in))
+        }
+        None => {
+            let mut o = ks::reconcile(
+                &applier,
+                &spec,
+                dir.path(),
+                &revision,
+                &old_inventory,
+                &ctx.settings.options,
+            )
+            .await;
+            match (o.is_ready(), o.inputs.take(), &o.inventory) {
+                (true, Some(inputs), Some(inv)) if !uid.is_empty() => {
+                    ctx.memos
+                        .remember(&now, inputs, o.changes.clone(), inv.clone());
+                }
+                _ => ctx.memos.forget(&uid),
+            }
+            (o, None)
+        }
+    };
     record_outcome(run, &outcome, &revision, &timeout);
     let next = if outcome.is_ready() {
-        Next::Interval(desired.interval)
+        // The next full reconcile stays due one interval after the last.
+        full_in.map_or(Next::Interval(desired.interval), Next::After)
     } else if outcome.transient {
         Next::After(Duration::from_secs(5).min(retry))
     } else {
         Next::After(retry)
     };
-    done(Attempt::Ran(Box::new(outcome)), next)
+    Ok(Reconciled {
+        attempt: Attempt::Ran(Box::new(outcome)),
+        next,
+        built: full_in.is_none(),
+    })
 }
 
 /// Puts an apply outcome into the status as Flux's phases would have left

@@ -8,6 +8,7 @@ pub mod artifact;
 pub mod cleanup;
 pub mod events;
 pub mod kustomization;
+pub mod memo;
 pub mod source;
 
 use std::collections::HashMap;
@@ -41,6 +42,10 @@ pub struct Settings {
     pub artifact_address: Option<String>,
     /// Apply settings, prune guard and deadline.
     pub options: Options,
+    /// Take a new revision that changes nothing a Kustomization reads
+    /// without rebuilding it (see [`memo`]); off with
+    /// `--rebuild-every-revision`.
+    pub reuse_builds: bool,
 }
 
 impl Default for Settings {
@@ -51,6 +56,7 @@ impl Default for Settings {
             default_service_account: None,
             artifact_address: None,
             options: Options::default(),
+            reuse_builds: true,
         }
     }
 }
@@ -104,6 +110,8 @@ pub struct Context {
     pub settings: Settings,
     /// Where events go.
     pub events: Recorder,
+    /// What each Kustomization last built from.
+    pub memos: memo::Memos,
 }
 
 impl Context {
@@ -125,6 +133,7 @@ impl Context {
             appliers: Mutex::new(HashMap::new()),
             settings,
             events,
+            memos: memo::Memos::default(),
         })
     }
 

@@ -81,8 +81,21 @@ pub struct Ui {
 /// The field manager for the Flux objects `sluice sync` writes.
 const MANAGER: &str = flux::MANAGER;
 
+/// The User-Agent of every request Sluice makes (API server logs and
+/// audit records show who did what).
+pub const USER_AGENT: &str = concat!("sluice/", env!("CARGO_PKG_VERSION"));
+
 /// Loads the kubeconfig (or in-cluster config).
 pub async fn kube_config(target: &KubeTarget) -> Result<kube::Config> {
+    let mut cfg = load_kube_config(target).await?;
+    cfg.headers.push((
+        http::header::USER_AGENT,
+        http::HeaderValue::from_static(USER_AGENT),
+    ));
+    Ok(cfg)
+}
+
+async fn load_kube_config(target: &KubeTarget) -> Result<kube::Config> {
     let opts = KubeConfigOptions {
         context: target.context.clone(),
         ..Default::default()
@@ -173,55 +186,109 @@ pub fn instance_name() -> String {
         .unwrap_or_else(|_| "sluice".into())
 }
 
-/// Runs the sync; the report says whether the configuration is compliant.
-pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
-    let c = &opts.configuration;
+/// The Flux objects of a configuration as written.
+pub struct Written {
+    /// The GitRepository.
+    pub repository: GitRepository,
+    /// The Kustomizations, in the configuration's order.
+    pub kustomizations: Vec<Kustomization>,
+}
+
+/// Writes a configuration's objects (server-side apply under Sluice's
+/// manager): Flux's CRDs when missing, the namespace, the credentials
+/// Secret, the scope's service account, the GitRepository and the
+/// Kustomizations.
+pub async fn write_configuration(
+    client: &kube::Client,
+    c: &Configuration,
+    ui: &Ui,
+) -> Result<Written> {
     c.validate()?;
-    let (cfg, client) = reachable(&opts.target).await?;
     (ui.note)("installing Flux CRDs");
-    flux::install_crds(&client).await?;
-    ensure_namespace(&client, &c.namespace).await?;
+    flux::install_crds(client).await?;
+    ensure_namespace(client, &c.namespace).await?;
     if let Some(secret) = c.secret() {
-        apply_object::<Secret>(&client, &secret).await?;
+        apply_object::<Secret>(client, &secret).await?;
     }
-    let repo: GitRepository = apply_object(&client, &c.git_repository()).await?;
+    for o in c.scope_objects() {
+        match o.get("kind").and_then(Value::as_str) {
+            Some("ServiceAccount") => {
+                apply_object::<k8s_openapi::api::core::v1::ServiceAccount>(client, &o).await?;
+            }
+            _ => {
+                apply_object::<k8s_openapi::api::rbac::v1::RoleBinding>(client, &o).await?;
+            }
+        }
+    }
+    let repository: GitRepository = apply_object(client, &c.git_repository()).await?;
     let mut kustomizations = Vec::new();
     for k in c.kustomization_objects() {
-        kustomizations.push(apply_object::<Kustomization>(&client, &k).await?);
+        kustomizations.push(apply_object::<Kustomization>(client, &k).await?);
     }
+    Ok(Written {
+        repository,
+        kustomizations,
+    })
+}
 
-    let started = tokio::time::Instant::now();
-    let mut deadline = started + opts.wait;
+/// A reconcile context for one-shot use (no controller): events are
+/// written, waits end at `deadline`.
+pub fn one_shot_context(
+    cfg: kube::Config,
+    client: &kube::Client,
+    opts: &SyncOptions,
+    deadline: tokio::time::Instant,
+) -> Result<Arc<Context>> {
     let storage = open_storage(&opts.storage)?;
-    let ctx = Arc::new(Context::new(
+    Ok(Arc::new(Context::new(
         cfg,
         storage,
         settings(opts, Some(deadline.into_std()), false),
         Recorder::start(client.clone(), instance_name()),
-    )?);
-    remove_dropped(&ctx, c, ui).await?;
+    )?))
+}
 
-    let mut results = BTreeMap::new();
-    if !c.suspend {
-        (ui.note)("fetching source");
-        let secret = if c.auth.data.is_empty() {
-            SecretSource::Cluster
-        } else {
-            SecretSource::Given(c.auth.data.clone())
-        };
-        let source = reconcile_git_repository(&ctx, &repo, secret, ui.source.clone()).await?;
-        if source.artifact.is_none() {
-            // Nothing to apply: one attempt each reports ArtifactFailed.
-            deadline = tokio::time::Instant::now();
-        }
-        if let Some(r) = source.ready.as_ref().filter(|r| r.status != "True") {
-            (ui.note)(&format!("source not ready: {}", r.message));
-        }
-        let run = RunSettings { deadline };
-        results = runner::run(ctx.clone(), kustomizations, run, ui.kustomizations.clone()).await;
+/// Reconciles a written configuration in this process, as its
+/// controllers would: the source once, then the Kustomizations as a
+/// dependency graph until they are Ready or the deadline passes. Returns
+/// each Kustomization's changes.
+pub async fn reconcile_in_process(
+    ctx: &Arc<Context>,
+    c: &Configuration,
+    written: Written,
+    mut deadline: tokio::time::Instant,
+    ui: &Ui,
+) -> Result<BTreeMap<String, runner::NodeResult>> {
+    if c.suspend {
+        return Ok(BTreeMap::new());
     }
-    let mut report = Report::new(c);
-    report.collect(&client, c).await;
+    (ui.note)("fetching source");
+    let secret = if c.auth.data.is_empty() {
+        SecretSource::Cluster
+    } else {
+        SecretSource::Given(c.auth.data.clone())
+    };
+    let source =
+        reconcile_git_repository(ctx, &written.repository, secret, ui.source.clone()).await?;
+    if source.artifact.is_none() {
+        // Nothing to apply: one attempt each reports ArtifactFailed.
+        deadline = tokio::time::Instant::now();
+    }
+    if let Some(r) = source.ready.as_ref().filter(|r| r.status != "True") {
+        (ui.note)(&format!("source not ready: {}", r.message));
+    }
+    let run = RunSettings { deadline };
+    Ok(runner::run(
+        ctx.clone(),
+        written.kustomizations,
+        run,
+        ui.kustomizations.clone(),
+    )
+    .await)
+}
+
+/// Adds the change log of an in-process run to a report.
+pub fn add_changes(report: &mut Report, results: BTreeMap<String, runner::NodeResult>) {
     for (id, r) in results {
         if r.changes.is_empty() {
             continue;
@@ -241,6 +308,21 @@ pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
                 .collect(),
         );
     }
+}
+
+/// Runs the sync; the report says whether the configuration is compliant.
+pub async fn sync(opts: &SyncOptions, ui: &Ui) -> Result<Report> {
+    let c = &opts.configuration;
+    c.validate()?;
+    let (cfg, client) = reachable(&opts.target).await?;
+    let written = write_configuration(&client, c, ui).await?;
+    let deadline = tokio::time::Instant::now() + opts.wait;
+    let ctx = one_shot_context(cfg, &client, opts, deadline)?;
+    remove_dropped(&ctx, c, ui).await?;
+    let results = reconcile_in_process(&ctx, c, written, deadline, ui).await?;
+    let mut report = Report::new(c);
+    report.collect(&client, c).await;
+    add_changes(&mut report, results);
     Ok(report)
 }
 
@@ -478,7 +560,7 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
                 outcome.changes
             }
             _ => match ks::build_off_runtime(spec, dir.path()).await {
-                Ok(objs) => all_created(&objs),
+                Ok((objs, _)) => all_created(&objs),
                 Err((_, msg)) => {
                     plan.errors.insert(id.clone(), msg);
                     Vec::new()
