@@ -213,6 +213,22 @@ pub struct Options {
     pub deadline: Option<Instant>,
 }
 
+/// Told when a reconcile reaches a point Flux shows in its status, so a
+/// caller can show it too while the (long) next phase runs.
+pub trait Progress: Send + Sync {
+    /// Health checks start on what was applied (`inventory`).
+    fn health_checks(&self, inventory: &[Entry]) -> futures::future::BoxFuture<'_, ()>;
+}
+
+/// Progress nobody watches.
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn health_checks(&self, _: &[Entry]) -> futures::future::BoxFuture<'_, ()> {
+        Box::pin(async {})
+    }
+}
+
 /// Where a reconcile ended: the phase that failed, or `Done`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -355,8 +371,13 @@ fn build_with(
         }),
         trace: trace.cloned(),
     };
-    let mut objects = crate::kustomize::build(&dir, &opts)
-        .map_err(|e| (reason::BUILD_FAILED.to_string(), e.to_string()))?;
+    // Flux's wording, so alerts matching on it keep working.
+    let mut objects = crate::kustomize::build(&dir, &opts).map_err(|e| {
+        (
+            reason::BUILD_FAILED.to_string(),
+            format!("kustomize build failed: {e}"),
+        )
+    })?;
     if let Some(pb) = &spec.post_build {
         crate::substitute::substitute_all(&mut objects, pb)
             .map_err(|e| (reason::BUILD_FAILED.to_string(), e))?;
@@ -388,6 +409,17 @@ fn build_with(
                 *m = Value::Object(Default::default());
             }
             if let Some(m) = m.as_object_mut() {
+                if owner {
+                    // Flux reads labels as strings before adding its own:
+                    // null reads as "", and any other non-string value
+                    // makes it drop them all.
+                    if m.values().any(|v| !v.is_string() && !v.is_null()) {
+                        m.clear();
+                    }
+                    for v in m.values_mut().filter(|v| v.is_null()) {
+                        *v = Value::String(String::new());
+                    }
+                }
                 for (k, v) in extra {
                     m.insert(k.clone(), Value::String(v.clone()));
                 }
@@ -401,6 +433,7 @@ fn build_with(
             }
         }
     }
+    crate::apply::normalize::normalize_all(&mut objects);
     Ok(objects)
 }
 
@@ -450,6 +483,7 @@ pub async fn reconcile(
     revision: &str,
     old_inventory: &[Entry],
     opts: &Options,
+    progress: &dyn Progress,
 ) -> Outcome {
     let started = Instant::now();
     let (objects, inputs) = match build_off_runtime(spec, root).await {
@@ -478,12 +512,9 @@ pub async fn reconcile(
     let mut changes = match applier.apply_all(&objects, &apply_opts).await {
         Ok(c) => c,
         Err((changes, e)) => {
-            let log = change_log(&changes);
-            let message = if log.is_empty() {
-                e.to_string()
-            } else {
-                format!("{e}\n{log}")
-            };
+            // Flux always joins the error and the change log with a
+            // newline, even when the log is empty.
+            let message = format!("{e}\n{}", change_log(&changes));
             let mut out = Outcome::failed(
                 Phase::Apply,
                 reason::RECONCILIATION_FAILED,
@@ -542,19 +573,15 @@ pub async fn reconcile(
             }
         }
     }
-    let healthy = match check_health(applier, spec, &changes, bounded(spec.timeout), opts).await {
+    let health = Health {
+        changes: &changes,
+        inventory: &new_inventory,
+        timeout: bounded(spec.timeout),
+        progress,
+    };
+    let healthy = match check_health(applier, spec, health, opts).await {
         Ok(h) => h,
-        Err(h) => {
-            let mut out = Outcome::failed(
-                Phase::Health,
-                reason::HEALTH_CHECK_FAILED,
-                h.message.clone(),
-                changes,
-            );
-            out.healthy = Some(h);
-            out.inventory = Some(new_inventory);
-            return out;
-        }
+        Err(h) => return h.outcome(changes, new_inventory),
     };
     tracing::info!(kustomization = %spec.id(), revision, elapsed = ?started.elapsed(), "reconciled");
     Outcome {
@@ -577,28 +604,49 @@ pub async fn reconcile(
 /// Waits for what the Kustomization checks: every applied object (`wait`)
 /// or its `healthChecks`. `Ok(None)` when it checks nothing; `Err` holds
 /// the failed Healthy condition.
+/// What a health check runs on.
+struct Health<'a> {
+    changes: &'a [Change],
+    inventory: &'a [Entry],
+    timeout: Duration,
+    progress: &'a dyn Progress,
+}
+
 async fn check_health(
     applier: &Applier,
     spec: &Spec,
-    changes: &[Change],
-    timeout: Duration,
+    health: Health<'_>,
     opts: &Options,
-) -> Result<Option<Condition>, Condition> {
+) -> Result<Option<Condition>, HealthFailure> {
+    let Health {
+        changes,
+        inventory,
+        timeout,
+        progress,
+    } = health;
     if opts.apply.dry_run || (!spec.wait && spec.health_checks.is_empty()) {
         return Ok(None);
     }
-    let targets: Vec<ObjectRef> = if spec.wait {
+    let candidates: Vec<ObjectRef> = if spec.wait {
         changes
             .iter()
             .filter(|c| !matches!(c.action, Action::Skipped | Action::Deleted))
             .map(|c| c.object.clone())
-            .filter(|o| {
-                !(o.kind == "Kustomization" && o.name == spec.name && o.namespace == spec.namespace)
-            })
             .collect()
     } else {
         spec.health_checks.clone()
     };
+    if candidates.is_empty() {
+        return Ok(None);
+    }
+    // Never wait on itself.
+    let targets: Vec<ObjectRef> = candidates
+        .into_iter()
+        .filter(|o| {
+            !(o.kind == "Kustomization" && o.name == spec.name && o.namespace == spec.namespace)
+        })
+        .collect();
+    progress.health_checks(inventory).await;
     let started = Instant::now();
     match applier
         .wait_current(&targets, timeout, Duration::from_secs(2))
@@ -613,12 +661,34 @@ async fn check_health(
                 crate::conditions::go_duration(started.elapsed())
             ),
         ))),
-        Err(msg) => Err(Condition::new(
-            "Healthy",
-            false,
+        Err(msg) => Err(HealthFailure {
+            ready: format!(
+                "health check failed after {}: {msg}",
+                crate::conditions::go_duration(started.elapsed())
+            ),
+            healthy: Condition::new("Healthy", false, reason::HEALTH_CHECK_FAILED, msg),
+        }),
+    }
+}
+
+/// A failed health check as Flux reports it: Healthy holds the wait's
+/// error, Ready the same error with the time it took.
+struct HealthFailure {
+    ready: String,
+    healthy: Condition,
+}
+
+impl HealthFailure {
+    fn outcome(self, changes: Vec<Change>, inventory: Vec<Entry>) -> Outcome {
+        let mut out = Outcome::failed(
+            Phase::Health,
             reason::HEALTH_CHECK_FAILED,
-            msg,
-        )),
+            self.ready,
+            changes,
+        );
+        out.healthy = Some(self.healthy);
+        out.inventory = Some(inventory);
+        out
     }
 }
 
@@ -635,6 +705,7 @@ pub async fn reconcile_unchanged(
     applied: &[Change],
     inventory: &[Entry],
     opts: &Options,
+    progress: &dyn Progress,
 ) -> Outcome {
     let timeout = opts
         .deadline
@@ -653,7 +724,13 @@ pub async fn reconcile_unchanged(
             planned: None,
         })
         .collect();
-    match check_health(applier, spec, &changes, timeout, opts).await {
+    let health = Health {
+        changes: &changes,
+        inventory,
+        timeout,
+        progress,
+    };
+    match check_health(applier, spec, health, opts).await {
         Ok(healthy) => Outcome {
             phase: Phase::Done,
             ready: Condition::new(
@@ -669,17 +746,7 @@ pub async fn reconcile_unchanged(
             transient: false,
             inputs: None,
         },
-        Err(h) => {
-            let mut out = Outcome::failed(
-                Phase::Health,
-                reason::HEALTH_CHECK_FAILED,
-                h.message.clone(),
-                changes,
-            );
-            out.healthy = Some(h);
-            out.inventory = Some(inventory.to_vec());
-            out
-        }
+        Err(h) => h.outcome(changes, inventory.to_vec()),
     }
 }
 

@@ -57,7 +57,7 @@ pub enum Error {
         url: String,
     },
     /// The server refused the credentials (or demanded some and none were given).
-    #[error("authentication to '{url}' failed: {detail}")]
+    #[error("unable to clone '{url}': authentication required: {detail}")]
     AuthenticationFailed {
         /// The URL, credentials removed.
         url: String,
@@ -76,7 +76,7 @@ pub enum Error {
         reason: String,
     },
     /// The TLS certificate of the server is not trusted.
-    #[error("TLS verification of '{url}' failed: {detail}")]
+    #[error("unable to clone '{url}': TLS verification failed: {detail}")]
     Tls {
         /// The URL, credentials removed.
         url: String,
@@ -84,7 +84,7 @@ pub enum Error {
         detail: String,
     },
     /// The host cannot be reached (DNS, refused connection, network).
-    #[error("unable to reach '{url}': {detail}")]
+    #[error("unable to clone '{url}': {detail}")]
     Unreachable {
         /// The URL, credentials removed.
         url: String,
@@ -92,7 +92,7 @@ pub enum Error {
         detail: String,
     },
     /// The fetch took longer than its timeout.
-    #[error("fetching '{url}' timed out after {after}")]
+    #[error("unable to clone '{url}': timed out after {after}")]
     Timeout {
         /// The URL, credentials removed.
         url: String,

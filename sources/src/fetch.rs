@@ -73,6 +73,8 @@ pub struct FetchReport {
     pub subject: Option<String>,
     /// Entries left out of the artifact and why.
     pub skipped: Vec<Skipped>,
+    /// Old artifacts garbage collected (Flux's retention rules).
+    pub collected: usize,
 }
 
 /// Fetches `opts` into `storage` under `key`. Runs the git work on its own
@@ -154,7 +156,18 @@ fn run(
         progress,
     };
     let shown = opts.url.without_credentials();
-    let current = storage.current(key)?.filter(|c| c.ignore == opts.ignore);
+    let stored = storage.current(key)?;
+    // Flux collects garbage when a reconcile starts, relative to the
+    // artifact it advertises: older ones expire by age and by count.
+    let collected = match &stored {
+        Some(rec) => {
+            let _lock = storage.lock(key)?;
+            let file = rec.artifact.path.rsplit('/').next().unwrap_or_default();
+            storage.garbage_collect(key, file)?
+        }
+        None => 0,
+    };
+    let current = stored.filter(|c| c.ignore == opts.ignore);
 
     // Resolve the ref to a commit (and full ref name) before any transfer.
     let (want, ref_name, expected) = match &opts.reference {
@@ -216,6 +229,7 @@ fn run(
                 files: 0,
                 subject: None,
                 skipped: Vec::new(),
+                collected,
             });
         }
     }
@@ -241,12 +255,6 @@ fn run(
             &|n| progress.archived(n, total),
         )
     })?;
-    let file_name = artifact
-        .path
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .to_string();
     storage.set_current(
         key,
         &ArtifactRecord {
@@ -255,7 +263,6 @@ fn run(
             ignore: opts.ignore.clone(),
         },
     )?;
-    storage.garbage_collect(key, &file_name)?;
     Ok(FetchReport {
         url: shown,
         backend,
@@ -268,6 +275,7 @@ fn run(
         files: summary.files,
         subject,
         skipped: summary.skipped,
+        collected,
     })
 }
 

@@ -19,6 +19,10 @@ use crate::error::{Error, Result};
 /// `--artifact-retention-records`).
 pub const RETAINED_ARTIFACTS: usize = 2;
 
+/// How long an artifact that is no longer current is kept at most (Flux's
+/// default `--artifact-retention-ttl`).
+pub const RETENTION_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+
 const RECORD_FILE: &str = "artifact.json";
 
 /// A stored artifact, with the fields of Flux's `status.artifact`.
@@ -255,33 +259,58 @@ impl Storage {
         Ok(hashing.finish().0 == artifact.digest)
     }
 
-    /// Removes all but the newest [`RETAINED_ARTIFACTS`] tarballs of the
-    /// object, never `current` (a file name). Returns how many were removed.
+    /// Removes old tarballs of the object as Flux's storage does
+    /// (`GetGarbageFiles`): every one but `current` (a file name) older than
+    /// [`RETENTION_TTL`], then the oldest while more than
+    /// [`RETAINED_ARTIFACTS`] would be left. Returns how many were removed.
     pub fn garbage_collect(&self, key: &ObjectKey, current: &str) -> Result<usize> {
         let dir = self.object_dir(key)?;
         let Ok(read) = fs::read_dir(&dir) else {
             return Ok(0);
         };
-        let mut tarballs: Vec<(SystemTime, PathBuf)> = Vec::new();
+        let now = SystemTime::now();
+        let mut files: Vec<(SystemTime, PathBuf, String)> = Vec::new();
         for entry in read.flatten() {
-            let p = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.ends_with(".tar.gz") && !name.starts_with('.') && name != current {
+            if name.ends_with(".tar.gz") && !name.starts_with('.') {
                 let t = entry
                     .metadata()
                     .and_then(|m| m.modified())
                     .unwrap_or(SystemTime::UNIX_EPOCH);
-                tarballs.push((t, p));
+                files.push((t, entry.path(), name));
             }
         }
-        tarballs.sort_by_key(|t| std::cmp::Reverse(t.0));
-        let keep_others = RETAINED_ARTIFACTS.saturating_sub(1);
-        let mut removed = 0;
-        for (_, p) in tarballs.into_iter().skip(keep_others) {
-            fs::remove_file(&p).map_err(|e| Error::storage(&p, e))?;
-            removed += 1;
+        files.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
+        let expired = |t: &SystemTime| now.duration_since(*t).unwrap_or_default() > RETENTION_TTL;
+        let mut garbage: Vec<&PathBuf> = files
+            .iter()
+            .filter(|(t, _, n)| n != current && expired(t))
+            .map(|(_, p, _)| p)
+            .collect();
+        if files.len() - garbage.len() >= RETAINED_ARTIFACTS {
+            // Flux's loop, counts and all: expired files already chosen
+            // are counted again as the list grows.
+            let had_expired = !garbage.is_empty();
+            let mut collected = 0;
+            for (_, p, n) in &files {
+                if n == current || garbage.contains(&p) {
+                    continue;
+                }
+                let left = if had_expired {
+                    files.len() - collected - garbage.len()
+                } else {
+                    files.len() - collected
+                };
+                if left > RETAINED_ARTIFACTS {
+                    garbage.push(p);
+                    collected += 1;
+                }
+            }
         }
-        Ok(removed)
+        for p in &garbage {
+            fs::remove_file(p).map_err(|e| Error::storage(p, e))?;
+        }
+        Ok(garbage.len())
     }
 
     /// Removes everything stored for the object (on deletion of the source).

@@ -4,6 +4,7 @@
 //!
 //! Everything here starts real processes; nothing is mocked.
 
+pub mod differential;
 pub mod flux;
 pub mod git;
 pub mod pki;

@@ -51,3 +51,23 @@ pub fn kustomize_build(dir: &std::path::Path) -> Result<String> {
     }
     Ok(String::from_utf8(out.stdout)?)
 }
+
+/// Path of `flux-normalize`: Flux's own pre-apply normalization (fluxcd/pkg/ssa
+/// at kustomize-controller v1.9.6's versions) as an oracle, built on first use.
+pub fn flux_normalize() -> Result<PathBuf> {
+    let out = Command::new(crate::testbed::script())
+        .arg("flux-normalize")
+        .output()?;
+    if !out.status.success() {
+        bail!(
+            "tests/testbed flux-normalize failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    stdout
+        .lines()
+        .last()
+        .map(PathBuf::from)
+        .ok_or_else(|| anyhow!("tests/testbed flux-normalize printed nothing"))
+}

@@ -7,6 +7,7 @@
 pub mod discovery;
 pub mod health;
 pub mod inventory;
+pub mod normalize;
 pub mod order;
 
 use std::collections::BTreeMap;
@@ -684,7 +685,8 @@ impl Applier {
         (o, st)
     }
 
-    /// Polls until every object is Current. `Err` carries Flux's message.
+    /// Polls until every object is Current. `Err` carries Flux's message
+    /// (ssa's `WaitForSet`: "timeout waiting for: [...]").
     pub async fn wait_current(
         &self,
         objects: &[ObjectRef],
@@ -708,12 +710,9 @@ impl Applier {
                     other => pending.push(format!("{o} status: '{}'", other.word())),
                 }
             }
-            let elapsed = crate::conditions::go_duration(Duration::from_millis(
-                started.elapsed().as_millis() as u64,
-            ));
             if !failed.is_empty() {
                 return Err(format!(
-                    "health check failed after {elapsed}: failed early due to stalled resources: [{}]",
+                    "failed early due to stalled resources: [{}]",
                     failed.join(", ")
                 ));
             }
@@ -727,10 +726,7 @@ impl Applier {
                 if more > 0 {
                     pending.push(format!("... and {more} more"));
                 }
-                return Err(format!(
-                    "health check failed after {elapsed}: timeout waiting for: [{}]",
-                    pending.join(", ")
-                ));
+                return Err(format!("timeout waiting for: [{}]", pending.join(", ")));
             }
             tokio::time::sleep(interval).await;
         }

@@ -188,23 +188,29 @@ where
     if obj.finalizers().iter().any(|f| f == flux::FINALIZER) {
         return Ok(());
     }
+    // A merge patch as Flux's, guarded by the resourceVersion so that a
+    // finalizer someone else added meanwhile is not lost (a conflict is
+    // retried).
+    let mut finalizers = obj.finalizers().to_vec();
+    finalizers.push(flux::FINALIZER.to_string());
     let body = json!({
-        "apiVersion": K::api_version(&()),
-        "kind": K::kind(&()),
-        "metadata": {"name": obj.name_any(), "finalizers": [flux::FINALIZER]},
+        "metadata": {
+            "finalizers": finalizers,
+            "resourceVersion": obj.resource_version(),
+        },
     });
     let manager = if K::kind(&()) == "Kustomization" {
         flux::STATUS_MANAGER_KUSTOMIZE
     } else {
         flux::STATUS_MANAGER_SOURCE
     };
-    api.patch(
-        &obj.name_any(),
-        &PatchParams::apply(manager),
-        &Patch::Apply(&body),
-    )
-    .await
-    .map_err(|e| Error::kube(format!("adding the finalizer to {}", key(obj)), e))?;
+    let pp = PatchParams {
+        field_manager: Some(manager.into()),
+        ..PatchParams::default()
+    };
+    api.patch(&obj.name_any(), &pp, &Patch::Merge(&body))
+        .await
+        .map_err(|e| Error::kube(format!("adding the finalizer to {}", key(obj)), e))?;
     Ok(())
 }
 

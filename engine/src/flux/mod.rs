@@ -201,6 +201,39 @@ pub fn validate_name(field: &str, name: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The JSON merge patch (RFC 7386) taking `old` to `new`, as Flux's
+/// patch helper sends its status and finalizer changes: changed keys with
+/// their new values, removed keys as `null`, arrays whole. Writing status
+/// this way (an `Update` under Flux's manager names, not server-side
+/// apply) leaves the same managed fields Flux leaves, so neither controller
+/// is left owning a stale condition after the other took over.
+pub fn merge_diff(old: &serde_json::Value, new: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match (old, new) {
+        (Value::Object(a), Value::Object(b)) => {
+            let mut out = serde_json::Map::new();
+            for (k, v) in b {
+                match a.get(k) {
+                    Some(o) if o == v => {}
+                    Some(o @ Value::Object(_)) if v.is_object() => {
+                        out.insert(k.clone(), merge_diff(o, v));
+                    }
+                    _ => {
+                        out.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+            for k in a.keys() {
+                if !b.contains_key(k) {
+                    out.insert(k.clone(), Value::Null);
+                }
+            }
+            Value::Object(out)
+        }
+        _ => new.clone(),
+    }
+}
+
 /// Flux's condition order: Stalled, Reconciling, Ready, then the rest by
 /// type.
 pub fn flux_order(conds: &mut [sluice_appliers::conditions::Condition]) {
@@ -220,6 +253,20 @@ pub fn flux_order(conds: &mut [sluice_appliers::conditions::Condition]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merge_diffs_set_change_and_remove() {
+        use serde_json::json;
+        let old = json!({"a": 1, "b": {"c": 1, "d": 2}, "e": [1, 2], "gone": true});
+        let new = json!({"a": 1, "b": {"c": 1, "d": 3}, "e": [1], "f": "x"});
+        let d = merge_diff(&old, &new);
+        assert_eq!(d, json!({"b": {"d": 3}, "e": [1], "f": "x", "gone": null}));
+        // Applying the diff gives `new` back.
+        let mut patched = old.clone();
+        json_patch::merge(&mut patched, &d);
+        assert_eq!(patched, new);
+        assert_eq!(merge_diff(&json!(null), &new), new);
+    }
 
     #[test]
     fn durations_parse_as_go() {

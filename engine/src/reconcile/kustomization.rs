@@ -160,24 +160,21 @@ async fn write_status(
     }
     let api: Api<Kustomization> =
         Api::namespaced(ctx.client.clone(), &ks.namespace().unwrap_or_default());
-    let body = json!({
-        "apiVersion": "kustomize.toolkit.fluxcd.io/v1",
-        "kind": "Kustomization",
-        "metadata": {"name": ks.name_any()},
-        "status": status,
-    });
-    api.patch_status(
-        &ks.name_any(),
-        &PatchParams::apply(flux::STATUS_MANAGER_KUSTOMIZE).force(),
-        &Patch::Apply(&body),
-    )
-    .await
-    .map_err(|e| {
-        Error::kube(
-            format!("updating the status of Kustomization {}", ks.id()),
-            e,
-        )
-    })?;
+    let old = serde_json::to_value(&ks.status).unwrap_or_default();
+    let new = serde_json::to_value(status).unwrap_or_default();
+    let body = json!({"status": flux::merge_diff(&old, &new)});
+    let pp = PatchParams {
+        field_manager: Some(flux::STATUS_MANAGER_KUSTOMIZE.into()),
+        ..PatchParams::default()
+    };
+    api.patch_status(&ks.name_any(), &pp, &Patch::Merge(&body))
+        .await
+        .map_err(|e| {
+            Error::kube(
+                format!("updating the status of Kustomization {}", ks.id()),
+                e,
+            )
+        })?;
     Ok(())
 }
 
@@ -425,6 +422,7 @@ async fn attempt(
                 &r.changes,
                 &r.inventory,
                 &ctx.settings.options,
+                &ks::Quiet,
             )
             .await;
             if o.is_ready() {
@@ -435,6 +433,16 @@ async fn attempt(
             (o, Some(r.full_in))
         }
         None => {
+            let progress = HealthProgress {
+                ctx,
+                ks,
+                base: run.body(run.conditions.to_vec()),
+                conditions: run.conditions.clone(),
+                message: format!(
+                    "Running health checks for revision {revision} with a timeout of {timeout}"
+                ),
+                enabled: new_work && !run.dry_run,
+            };
             let mut o = ks::reconcile(
                 &applier,
                 &spec,
@@ -442,6 +450,7 @@ async fn attempt(
                 &revision,
                 &old_inventory,
                 &ctx.settings.options,
+                &progress,
             )
             .await;
             match (o.is_ready(), o.inputs.take(), &o.inventory) {
@@ -468,6 +477,45 @@ async fn attempt(
         next,
         built: full_in.is_none(),
     })
+}
+
+/// Shows health checks starting on a new revision or generation, as Flux's
+/// progress patch does: they may run for minutes, and `flux get` should say
+/// so. Interval reconciles stay at one status write.
+struct HealthProgress<'a> {
+    ctx: &'a Context,
+    ks: &'a Kustomization,
+    base: KustomizationStatus,
+    conditions: Conditions,
+    message: String,
+    enabled: bool,
+}
+
+impl ks::Progress for HealthProgress<'_> {
+    fn health_checks(
+        &self,
+        inventory: &[sluice_appliers::apply::inventory::Entry],
+    ) -> futures::future::BoxFuture<'_, ()> {
+        let mut conditions = self.conditions.clone();
+        conditions.mark_reconciling(reason::PROGRESSING, &self.message);
+        conditions.mark_unknown("Healthy", reason::PROGRESSING, &self.message);
+        let status = KustomizationStatus {
+            conditions: conditions.to_vec(),
+            inventory: Some(Inventory {
+                entries: inventory.to_vec(),
+            }),
+            ..self.base.clone()
+        };
+        Box::pin(async move {
+            if !self.enabled {
+                return;
+            }
+            // Only a display: a failed write changes nothing that follows.
+            if let Err(e) = write_status(self.ctx, self.ks, &status, false).await {
+                tracing::debug!(kustomization = %self.ks.id(), "progress not written: {e}");
+            }
+        })
+    }
 }
 
 /// Puts an apply outcome into the status as Flux's phases would have left

@@ -199,6 +199,16 @@ pub async fn reconcile_git_repository(
                     ),
                 ));
             }
+            if report.collected > 0 {
+                // A Trace event in Flux: recorded, not forwarded.
+                events.push(FluxEvent::about(
+                    repo,
+                    COMPONENT,
+                    EventType::Normal,
+                    "GarbageCollectionSucceeded",
+                    format!("garbage collected {} artifacts", report.collected),
+                ));
+            }
             status.artifact = Some(artifact);
             status.observed_ignore = spec.ignore.clone();
             status.observed_generation = repo.metadata.generation;
@@ -243,8 +253,18 @@ pub async fn reconcile_git_repository(
                 status.observed_generation = repo.metadata.generation;
                 Next::Never
             } else {
-                conds
-                    .mark_reconciling(reason::PROGRESSING_WITH_RETRY, "reconciliation in progress");
+                // Where Flux's reconcile stood when the fetch failed.
+                let progress = match (&last_good, &previous.artifact) {
+                    (None, Some(_)) => "building artifact: disappeared from storage".to_string(),
+                    (None, None) => "building artifact".to_string(),
+                    _ if repo.metadata.generation != previous.observed_generation => format!(
+                        "processing object: new generation {} -> {}",
+                        previous.observed_generation.unwrap_or(0),
+                        repo.metadata.generation.unwrap_or(0)
+                    ),
+                    _ => "reconciliation in progress".to_string(),
+                };
+                conds.mark_reconciling(reason::PROGRESSING_WITH_RETRY, progress);
                 Next::Backoff
             }
         }
@@ -276,24 +296,21 @@ async fn write(
     }
     let api: Api<GitRepository> =
         Api::namespaced(ctx.client.clone(), &repo.namespace().unwrap_or_default());
-    let body = json!({
-        "apiVersion": "source.toolkit.fluxcd.io/v1",
-        "kind": "GitRepository",
-        "metadata": {"name": repo.name_any()},
-        "status": status,
-    });
-    api.patch_status(
-        &repo.name_any(),
-        &PatchParams::apply(flux::STATUS_MANAGER_SOURCE).force(),
-        &Patch::Apply(&body),
-    )
-    .await
-    .map_err(|e| {
-        Error::kube(
-            format!("updating the status of GitRepository {}", repo.id()),
-            e,
-        )
-    })?;
+    let old = serde_json::to_value(&repo.status).unwrap_or_default();
+    let new = serde_json::to_value(&status).unwrap_or_default();
+    let body = json!({"status": flux::merge_diff(&old, &new)});
+    let pp = PatchParams {
+        field_manager: Some(flux::STATUS_MANAGER_SOURCE.into()),
+        ..PatchParams::default()
+    };
+    api.patch_status(&repo.name_any(), &pp, &Patch::Merge(&body))
+        .await
+        .map_err(|e| {
+            Error::kube(
+                format!("updating the status of GitRepository {}", repo.id()),
+                e,
+            )
+        })?;
     Ok(())
 }
 

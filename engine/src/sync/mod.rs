@@ -551,8 +551,16 @@ pub async fn plan(opts: &SyncOptions, ui: &Ui) -> Result<Plan> {
                         continue;
                     }
                 };
-                let outcome =
-                    ks::reconcile(a, spec, dir.path(), &artifact.revision, &old, &dry).await;
+                let outcome = ks::reconcile(
+                    a,
+                    spec,
+                    dir.path(),
+                    &artifact.revision,
+                    &old,
+                    &dry,
+                    &ks::Quiet,
+                )
+                .await;
                 if !outcome.is_ready() {
                     plan.errors
                         .insert(id.clone(), outcome.ready.message.clone());

@@ -57,7 +57,7 @@ pub(crate) fn terminate(child: &mut std::process::Child) {
 }
 
 /// A loopback port that is free right now.
-pub(crate) fn free_port() -> anyhow::Result<u16> {
+pub fn free_port() -> anyhow::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
