@@ -10,15 +10,27 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use granit_parser::{Event, Parser, ScalarStyle, Tag};
+use granit_parser::{ErrorKind, Event, Parser, ScalarStyle, Tag};
 use serde_json::{Map, Number, Value};
 
 use crate::error::{Error, Result};
 
-/// Inputs larger than this are refused (a guard against alias bombs too).
+/// Inputs larger than this are refused.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
-/// Expanded aliases may not produce more nodes than this per stream.
-const MAX_ALIAS_NODES: usize = 10_000_000;
+/// Nodes that aliases may add to a stream regardless of its size. Together
+/// with [`ALIAS_NODES_PER_NODE`] this refuses an alias bomb (billion laughs)
+/// before it has materialised more than a few MB, while real manifests,
+/// which alias small blocks, stay far below it.
+const ALIAS_NODES_FLOOR: usize = 100_000;
+/// Beyond the floor, aliases may add this many nodes per node written out.
+const ALIAS_NODES_PER_NODE: usize = 10;
+/// And never more than this, however large the input (anchored copies
+/// count too).
+const ALIAS_NODES_MAX: usize = 1_000_000;
+/// Collections nested deeper than this are refused (the YAML parser's own
+/// bound; go-yaml's is 10,000): no Kubernetes object comes near it, and
+/// every later step (patches, emitting) recurses.
+pub const MAX_DEPTH: usize = 255;
 
 /// Parses every document of a YAML stream. Empty documents are skipped;
 /// `origin` names the text in errors.
@@ -49,6 +61,7 @@ fn parse_with(text: &str, origin: &str, allow_duplicates: bool) -> Result<Vec<Va
         anchors: HashMap::new(),
         stack: Vec::new(),
         docs: Vec::new(),
+        nodes: 0,
         alias_nodes: 0,
         allow_duplicates,
     };
@@ -56,7 +69,11 @@ fn parse_with(text: &str, origin: &str, allow_duplicates: bool) -> Result<Vec<Va
     for ev in parser {
         let (ev, span) = ev.map_err(|e| Error::Yaml {
             file: origin.into(),
-            message: e.to_string(),
+            message: if *e.kind() == ErrorKind::RecursionLimitExceeded {
+                format!("collections nest deeper than {MAX_DEPTH} levels ({e})")
+            } else {
+                e.to_string()
+            },
         })?;
         b.event(ev, span.start.line(), span.start.col())?;
     }
@@ -81,11 +98,21 @@ enum Frame {
     Map(Map<String, Value>, Option<String>, usize, Vec<Value>),
 }
 
+/// An anchored value with its size, known before an alias copies it.
+struct Anchored {
+    value: Value,
+    nodes: usize,
+    depth: usize,
+}
+
 struct Builder<'a> {
     origin: &'a str,
-    anchors: HashMap<usize, Value>,
+    anchors: HashMap<usize, Anchored>,
     stack: Vec<Frame>,
     docs: Vec<Value>,
+    /// Nodes written out in the text.
+    nodes: usize,
+    /// Nodes added by expanding aliases.
     alias_nodes: usize,
     allow_duplicates: bool,
 }
@@ -108,26 +135,41 @@ impl Builder<'_> {
                 Ok(())
             }
             Event::Alias(id) => {
+                let a = self
+                    .anchors
+                    .get(&id)
+                    .ok_or_else(|| self.err(line, col, "unknown anchor"))?;
+                // Sized before copying, so a bomb is refused before it allocates.
+                let nodes = a.nodes;
+                let depth = a.depth;
+                self.charge(nodes, line, col)?;
+                if self.stack.len() + depth > MAX_DEPTH {
+                    return Err(self.err(
+                        line,
+                        col,
+                        format!(
+                            "collections nest deeper than {MAX_DEPTH} levels (through an alias)"
+                        ),
+                    ));
+                }
                 let v = self
                     .anchors
                     .get(&id)
-                    .cloned()
+                    .map(|a| a.value.clone())
                     .ok_or_else(|| self.err(line, col, "unknown anchor"))?;
-                self.alias_nodes += count_nodes(&v);
-                if self.alias_nodes > MAX_ALIAS_NODES {
-                    return Err(self.err(line, col, "aliases expand to too many nodes"));
-                }
                 self.push(v, 0, line, col)
             }
             Event::UnresolvedAlias(name) => {
                 Err(self.err(line, col, format!("unknown anchor '{name}' referenced")))
             }
             Event::Scalar(text, style, anchor, tag) => {
+                self.nodes += 1;
                 let v = resolve_scalar(&text, style, tag.as_deref())
                     .map_err(|m| self.err(line, col, m))?;
                 self.push(v, anchor, line, col)
             }
             Event::SequenceStart(_, anchor, _) => {
+                self.open(line, col)?;
                 self.stack.push(Frame::Seq(Vec::new(), anchor));
                 Ok(())
             }
@@ -138,6 +180,7 @@ impl Builder<'_> {
                 _ => Err(self.err(line, col, "unbalanced sequence")),
             },
             Event::MappingStart(_, anchor, _) => {
+                self.open(line, col)?;
                 self.stack
                     .push(Frame::Map(Map::new(), None, anchor, Vec::new()));
                 Ok(())
@@ -182,9 +225,48 @@ impl Builder<'_> {
         }
     }
 
+    /// Charges `nodes` copied by an alias or kept for an anchor against the
+    /// budget, before they are copied.
+    fn charge(&mut self, nodes: usize, line: usize, col: usize) -> Result<()> {
+        let budget = (ALIAS_NODES_FLOOR + ALIAS_NODES_PER_NODE * self.nodes).min(ALIAS_NODES_MAX);
+        let total = self.alias_nodes + nodes;
+        if total > budget {
+            return Err(self.err(
+                line,
+                col,
+                format!("excessive aliasing: aliases would expand to more than {budget} nodes"),
+            ));
+        }
+        self.alias_nodes = total;
+        Ok(())
+    }
+
+    /// Counts a collection about to open and bounds the nesting.
+    fn open(&mut self, line: usize, col: usize) -> Result<()> {
+        self.nodes += 1;
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(self.err(
+                line,
+                col,
+                format!("collections nest deeper than {MAX_DEPTH} levels"),
+            ));
+        }
+        Ok(())
+    }
+
     fn push(&mut self, v: Value, anchor: usize, line: usize, col: usize) -> Result<()> {
         if anchor != 0 {
-            self.anchors.insert(anchor, v.clone());
+            let (nodes, depth) = size(&v);
+            // The anchor's copy is memory too (nested anchors copy again).
+            self.charge(nodes, line, col)?;
+            self.anchors.insert(
+                anchor,
+                Anchored {
+                    value: v.clone(),
+                    nodes,
+                    depth,
+                },
+            );
         }
         match self.stack.last_mut() {
             None => {
@@ -227,12 +309,17 @@ impl Builder<'_> {
     }
 }
 
-fn count_nodes(v: &Value) -> usize {
-    match v {
-        Value::Array(a) => 1 + a.iter().map(count_nodes).sum::<usize>(),
-        Value::Object(o) => 1 + o.values().map(count_nodes).sum::<usize>(),
-        _ => 1,
-    }
+/// Nodes in `v` and how deep its collections nest (a scalar is 0 deep).
+fn size(v: &Value) -> (usize, usize) {
+    let children: Box<dyn Iterator<Item = &Value>> = match v {
+        Value::Array(a) => Box::new(a.iter()),
+        Value::Object(o) => Box::new(o.values()),
+        _ => return (1, 0),
+    };
+    children.fold((1, 1), |(n, d), c| {
+        let (cn, cd) = size(c);
+        (n + cn, d.max(cd + 1))
+    })
 }
 
 /// Resolves a scalar as go-yaml v3 does when decoding into `interface{}`.
@@ -920,6 +1007,57 @@ mod tests {
         .expect("parses");
         assert_eq!(v["other"], json!({"x": 1, "y": 3}));
         assert_eq!(v["list"][0], json!({"x": 1, "y": 2}));
+    }
+
+    /// Billion laughs: nine levels of ten aliases each.
+    fn alias_bomb(levels: usize) -> String {
+        let mut y = String::from("a0: &a0 [lol]\n");
+        for i in 1..=levels {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            y.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        y
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_before_they_expand() {
+        let e = parse_documents(&alias_bomb(9), "bomb.yaml").expect_err("bomb");
+        let msg = e.to_string();
+        assert!(msg.starts_with("bomb.yaml: line 6"), "{msg}");
+        assert!(msg.contains("excessive aliasing"), "{msg}");
+        // Four levels (46,906 nodes copied by aliases and anchors) are fine.
+        let v = parse_document(&alias_bomb(4), "ok.yaml").expect("small fan-out");
+        assert_eq!(v["a4"][9][9][9][9], json!(["lol"]));
+    }
+
+    #[test]
+    fn aliases_in_large_documents_scale_with_the_document() {
+        // 20,000 objects each using a 12-node anchor twice: 480,000 alias nodes,
+        // past the floor but within ten per written node.
+        let mut y = String::from(
+            "defaults: &d {a: 1, b: 2, c: 3, d: 4, e: 5, f: [1, 2, 3, 4, 5]}\nitems:\n",
+        );
+        for i in 0..20_000 {
+            y.push_str(&format!("- {{<<: *d, name: n{i}, x: *d}}\n"));
+        }
+        let v = parse_document(&y, "big.yaml").expect("proportionate aliasing");
+        assert_eq!(v["items"][19_999]["x"]["f"][4], json!(5));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        for (open, close) in [("[", "]"), ("{a: ", "}"), ("- ", "")] {
+            let y = format!("{}1{}", open.repeat(10_000), close.repeat(10_000));
+            let e = parse_documents(&y, "deep.yaml").expect_err("too deep");
+            assert!(e.to_string().contains("deeper than 255 levels"), "{e}");
+        }
+        let ok = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        parse_documents(&ok, "ok.yaml").expect("200 levels");
+        // An alias cannot smuggle depth past the bound.
+        let half = format!("a: &x {}1{}\nb: ", "[".repeat(150), "]".repeat(150));
+        let y = format!("{half}{}*x{}", "[".repeat(150), "]".repeat(150));
+        let e = parse_documents(&y, "alias.yaml").expect_err("too deep via alias");
+        assert!(e.to_string().contains("deeper than 255 levels"), "{e}");
     }
 
     #[test]

@@ -81,12 +81,8 @@ pub struct TransformerConfig {
 }
 
 static BUILTIN: LazyLock<std::result::Result<TransformerConfig, String>> = LazyLock::new(|| {
-    let v: serde_yaml::Value = serde_yaml::from_str(include_str!("builtin-config.yaml"))
-        .map_err(|e| format!("builtin config: {e}"))?;
-    let mut raw: TransformerConfig =
-        serde_yaml::from_value(v).map_err(|e| format!("builtin config: {e}"))?;
-    raw.sort();
-    Ok(raw)
+    TransformerConfig::parse(include_str!("builtin-config.yaml"), "builtin-config.yaml")
+        .map_err(|e| format!("builtin config: {e}"))
 });
 
 /// kyaml's `Gvk.IsLessThan`: legacy kind order, then `group_version_kind`.
@@ -119,15 +115,11 @@ impl TransformerConfig {
 
     /// Parses a `configurations:` file (sorted, as kustomize loads it).
     pub fn parse(text: &str, file: &str) -> Result<Self> {
-        let v: serde_yaml::Value =
-            serde_yaml::from_str(text).map_err(|e| Error::Kustomization {
-                file: file.into(),
-                message: format!("invalid transformer configuration: {e}"),
-            })?;
+        let v = crate::manifest::parse_document(text, file)?;
         let mut c: Self = if v.is_null() {
             Self::default()
         } else {
-            serde_yaml::from_value(v).map_err(|e| Error::Kustomization {
+            serde_json::from_value(v).map_err(|e| Error::Kustomization {
                 file: file.into(),
                 message: format!("invalid transformer configuration: {e}"),
             })?

@@ -27,12 +27,7 @@ pub fn generate(
     if args.name.is_empty() {
         return Err(ctx(Error::Build("a configmap must have a name".into())));
     }
-    let behavior = Behavior::parse(&args.behavior).ok_or_else(|| {
-        ctx(Error::Build(format!(
-            "invalid behavior '{}': must be create, merge or replace",
-            args.behavior
-        )))
-    })?;
+    let behavior = Behavior::parse(&args.behavior);
     let pairs = load_pairs(args, ldr).map_err(ctx)?;
     let mut seen = std::collections::HashSet::new();
     for (k, _) in &pairs {

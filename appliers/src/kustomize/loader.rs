@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::trace::Trace;
 use crate::error::{Error, Result};
+use crate::manifest::MAX_INPUT_BYTES;
 
 /// kustomize's `--load-restrictor`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -97,8 +98,29 @@ impl Loader {
         Ok(entries)
     }
 
+    /// Reads a whole file, refusing one over [`MAX_INPUT_BYTES`] before it
+    /// is read (the bound holds for files that grow or never end, too).
     fn read_bytes(&self, p: &Path) -> Result<Vec<u8>> {
-        let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+        use std::io::Read as _;
+        let limit = MAX_INPUT_BYTES as u64;
+        let file = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+        let too_large = || {
+            Error::Build(format!(
+                "{}: larger than {MAX_INPUT_BYTES} bytes",
+                self.display(p)
+            ))
+        };
+        let len = file.metadata().map_err(|e| Error::io(p, e))?.len();
+        if len > limit {
+            return Err(too_large());
+        }
+        let mut bytes = Vec::with_capacity(len as usize);
+        file.take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(p, e))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large());
+        }
         if let Some(t) = &self.trace {
             t.read(p, &bytes);
         }

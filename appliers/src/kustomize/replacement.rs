@@ -31,26 +31,24 @@ pub fn load(entries: &[ReplacementField], ldr: &Loader) -> Result<Vec<Replacemen
                     "cannot specify both path and inline replacement".into(),
                 ));
             }
-            let text = ldr.read_text(&e.path, "replacements")?;
-            let v: serde_yaml::Value = serde_yaml::from_str(&text)
-                .map_err(|err| Error::Build(format!("replacements file '{}': {err}", e.path)))?;
+            let (shown, text) = ldr.read_text_shown(&e.path, "replacements")?;
+            let v = manifest::parse_document(&text, &shown)?;
+            let invalid = |err: serde_json::Error| {
+                Error::Build(format!("replacements file '{}': {err}", e.path))
+            };
             match v {
-                serde_yaml::Value::Sequence(_) => out.extend(
-                    serde_yaml::from_value::<Vec<Replacement>>(v).map_err(|err| {
-                        Error::Build(format!("replacements file '{}': {err}", e.path))
-                    })?,
-                ),
-                serde_yaml::Value::Mapping(_) => {
-                    out.push(serde_yaml::from_value::<Replacement>(v).map_err(|err| {
-                        Error::Build(format!("replacements file '{}': {err}", e.path))
-                    })?)
+                Value::Array(_) => {
+                    out.extend(serde_json::from_value::<Vec<Replacement>>(v).map_err(invalid)?)
+                }
+                Value::Object(_) => {
+                    out.push(serde_json::from_value::<Replacement>(v).map_err(invalid)?)
                 }
                 other => {
                     let kind = match other {
-                        serde_yaml::Value::Null => "invalid",
-                        serde_yaml::Value::String(_) => "string",
-                        serde_yaml::Value::Number(_) => "float64",
-                        serde_yaml::Value::Bool(_) => "bool",
+                        Value::Null => "invalid",
+                        Value::String(_) => "string",
+                        Value::Number(_) => "float64",
+                        Value::Bool(_) => "bool",
                         _ => "unknown",
                     };
                     return Err(Error::Build(format!(

@@ -23,14 +23,15 @@ pub enum Behavior {
 }
 
 impl Behavior {
-    /// Parses a kustomization's `behavior:` value.
-    pub fn parse(s: &str) -> Option<Self> {
+    /// Parses a kustomization's `behavior:` value as kustomize's
+    /// `NewGenerationBehavior` does: any other word (`Create`, a typo) is
+    /// unspecified, which acts as create.
+    pub fn parse(s: &str) -> Self {
         match s {
-            "" => Some(Behavior::Unspecified),
-            "create" => Some(Behavior::Create),
-            "replace" => Some(Behavior::Replace),
-            "merge" => Some(Behavior::Merge),
-            _ => None,
+            "create" => Behavior::Create,
+            "replace" => Behavior::Replace,
+            "merge" => Behavior::Merge,
+            _ => Behavior::Unspecified,
         }
     }
 

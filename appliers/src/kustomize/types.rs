@@ -21,7 +21,7 @@ pub struct Kustomization {
     #[serde(default)]
     pub kind: String,
     #[serde(default)]
-    pub metadata: Option<serde_yaml::Value>,
+    pub metadata: Option<serde_json::Value>,
     #[serde(default)]
     pub openapi: BTreeMap<String, String>,
     #[serde(default)]
@@ -67,11 +67,11 @@ pub struct Kustomization {
     #[serde(default)]
     pub secret_generator: Vec<GeneratorArgs>,
     #[serde(default)]
-    pub helm_globals: Option<serde_yaml::Value>,
+    pub helm_globals: Option<serde_json::Value>,
     #[serde(default)]
-    pub helm_charts: Vec<serde_yaml::Value>,
+    pub helm_charts: Vec<serde_json::Value>,
     #[serde(default)]
-    pub helm_chart_inflation_generator: Vec<serde_yaml::Value>,
+    pub helm_chart_inflation_generator: Vec<serde_json::Value>,
     #[serde(default)]
     pub generator_options: Option<GeneratorOptions>,
     #[serde(default)]
@@ -418,6 +418,133 @@ pub const COMPONENT_KIND: &str = "Component";
 /// means the empty string.
 const STRING_MAPS: &[&str] = &["commonLabels", "commonAnnotations"];
 
+/// Field names of the structs nested in a kustomization, which Go's JSON
+/// decoding matches case-insensitively as it does the top-level ones.
+const NESTED_FIELDS: &[&str] = &[
+    "pairs",
+    "includeSelectors",
+    "includeTemplates",
+    "includeVolumeClaimTemplates",
+    "fields",
+    "path",
+    "patch",
+    "target",
+    "options",
+    "group",
+    "version",
+    "kind",
+    "name",
+    "namespace",
+    "labelSelector",
+    "annotationSelector",
+    "newName",
+    "newTag",
+    "tagSuffix",
+    "digest",
+    "count",
+    "source",
+    "sourceValue",
+    "targets",
+    "fieldPath",
+    "select",
+    "reject",
+    "fieldPaths",
+    "delimiter",
+    "index",
+    "encoding",
+    "create",
+    "objref",
+    "fieldref",
+    "apiVersion",
+    "order",
+    "legacySortOptions",
+    "orderFirst",
+    "orderLast",
+    "behavior",
+    "literals",
+    "files",
+    "envs",
+    "env",
+    "type",
+    "labels",
+    "annotations",
+    "disableNameSuffixHash",
+    "immutable",
+];
+
+/// Maps whose keys are data (label names, annotation names, option
+/// names), never field names.
+const DATA_MAPS: &[&str] = &[
+    "pairs",
+    "labels",
+    "annotations",
+    "commonLabels",
+    "commonAnnotations",
+    "metadata",
+    "openapi",
+    "helmGlobals",
+    "helmCharts",
+    "helmChartInflationGenerator",
+];
+
+/// Boolean fields, which kustomize reads with YAML 1.1's words.
+const BOOL_FIELDS: &[&str] = &[
+    "includeSelectors",
+    "includeTemplates",
+    "includeVolumeClaimTemplates",
+    "create",
+    "disableNameSuffixHash",
+    "immutable",
+    "allowNameChange",
+    "allowKindChange",
+];
+
+/// YAML 1.1's boolean words beyond `true`/`false` (go-yaml v2, which
+/// `sigs.k8s.io/yaml` uses to read kustomization files).
+fn yaml11_bool(s: &str) -> Option<bool> {
+    match s {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => Some(true),
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads a nested kustomization value as Go's JSON decoding into the
+/// kustomize types does: field names matched case-insensitively, YAML 1.1
+/// boolean words in boolean fields (and in the `options` of patches).
+fn go_json_fields(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Array(items) => {
+            for i in items {
+                go_json_fields(i);
+            }
+        }
+        serde_json::Value::Object(m) => {
+            let entries: Vec<(String, serde_json::Value)> = std::mem::take(m).into_iter().collect();
+            for (key, mut val) in entries {
+                let canonical = if NESTED_FIELDS.contains(&key.as_str()) {
+                    key
+                } else {
+                    NESTED_FIELDS
+                        .iter()
+                        .find(|f| f.eq_ignore_ascii_case(&key))
+                        .map_or(key, |f| f.to_string())
+                };
+                if BOOL_FIELDS.contains(&canonical.as_str())
+                    && let Some(b) = val.as_str().and_then(yaml11_bool)
+                {
+                    val = serde_json::Value::Bool(b);
+                }
+                if !DATA_MAPS.contains(&canonical.as_str()) || val.is_array() {
+                    go_json_fields(&mut val);
+                }
+                m.insert(canonical, val);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn empty_strings_for_nulls(v: &mut serde_json::Value) {
     if let serde_json::Value::Object(m) = v {
         for x in m.values_mut() {
@@ -449,6 +576,9 @@ impl Kustomization {
                     .map_or(key, |f| f.to_string());
                 if STRING_MAPS.contains(&canonical.as_str()) {
                     empty_strings_for_nulls(&mut val);
+                }
+                if !DATA_MAPS.contains(&canonical.as_str()) || val.is_array() {
+                    go_json_fields(&mut val);
                 }
                 if canonical == "labels"
                     && let serde_json::Value::Array(items) = &mut val

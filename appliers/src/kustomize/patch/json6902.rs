@@ -24,9 +24,35 @@ pub fn parse(text: &str, source: &str) -> Result<Vec<PatchOperation>> {
     if v.is_null() {
         return Ok(Vec::new());
     }
+    let mut v = v;
+    if let Value::Array(ops) = &mut v {
+        for op in ops.iter_mut().filter_map(Value::as_object_mut) {
+            let moves = matches!(op.get("op").and_then(Value::as_str), Some("move" | "copy"));
+            let fields: &[&str] = if moves { &["path", "from"] } else { &["path"] };
+            for &field in fields {
+                if let Some(Value::String(p)) = op.get_mut(field) {
+                    *p = rooted(p).ok_or_else(|| {
+                        Error::Build(format!(
+                            "{source}: invalid JSON patch: '{field}' \"{p}\" is not a JSON pointer (it must start with '/')"
+                        ))
+                    })?;
+                }
+            }
+        }
+    }
     let ops: json_patch::Patch = serde_json::from_value(v)
         .map_err(|e| Error::Build(format!("{source}: invalid JSON patch: {e}")))?;
     Ok(ops.0)
+}
+
+/// evanphx/json-patch (kustomize's) finds a path's parent by splitting at
+/// `/` and skipping the first part, so `spec/replicas` means `/replicas`;
+/// a path with no `/` at all never applies.
+fn rooted(p: &str) -> Option<String> {
+    if p.is_empty() || p.starts_with('/') {
+        return Some(p.to_string());
+    }
+    p.find('/').map(|i| p[i..].to_string())
 }
 
 fn ptr_tokens(path: &str) -> Vec<String> {
@@ -115,6 +141,17 @@ pub fn apply(doc: &mut Value, ops: &[PatchOperation]) -> Result<()> {
             PatchOperation::Copy(o) => {
                 o.from = normalized(doc, &o.from);
                 o.path = normalized(doc, &o.path);
+                // evanphx copies a missing key of an existing object as null.
+                let from = ptr_tokens(o.from.as_str());
+                if get(doc, &from).is_none()
+                    && let Some((_, parent)) = from.split_last()
+                    && get(doc, parent).is_some_and(Value::is_object)
+                {
+                    op = PatchOperation::Add(json_patch::AddOperation {
+                        path: o.path.clone(),
+                        value: Value::Null,
+                    });
+                }
             }
             PatchOperation::Test(o) => {
                 o.path = normalized(doc, &o.path);
@@ -147,5 +184,31 @@ mod tests {
         assert_eq!(doc, json!({"spec": {"x": 1}, "l": ["a", "z", "b"]}));
         let bad = parse("[{\"op\": \"remove\", \"path\": \"/missing\"}]", "p").expect("parses");
         assert!(apply(&mut doc, &bad).is_err());
+    }
+
+    /// Checked against kustomize v5.8.2: `spec/replicas` patches the root's
+    /// `replicas`, a copy from a missing key gives null, `replicas` alone
+    /// never applies.
+    #[test]
+    fn evanphx_path_quirks() {
+        let ops = parse(
+            "- op: replace\n  path: spec/replicas\n  value: 3\n- op: add\n  path: x/annotations\n  value: {a: b}\n- op: copy\n  from: /nothing\n  path: /spec/zz\n",
+            "p",
+        )
+        .expect("parses");
+        let mut doc = json!({"spec": {"replicas": 1}});
+        apply(&mut doc, &ops).expect("applies");
+        assert_eq!(
+            doc,
+            json!({"spec": {"replicas": 1, "zz": null}, "replicas": 3, "annotations": {"a": "b"}})
+        );
+        let e =
+            parse("- op: replace\n  path: replicas\n  value: 5\n", "p.yaml").expect_err("no slash");
+        assert!(
+            e.to_string().contains("p.yaml") && e.to_string().contains("\"replicas\""),
+            "{e}"
+        );
+        let moved = parse("- op: move\n  from: /nothing\n  path: /spec/zz\n", "p").expect("parses");
+        assert!(apply(&mut json!({"spec": {}}), &moved).is_err());
     }
 }
