@@ -82,10 +82,12 @@ impl Controller {
         let l = launch(ports);
         let log = storage.path().join("sluice.log");
         let mut env = l.env.clone();
-        env.push((
-            "RUST_LOG".into(),
-            std::env::var("SLUICE_TEST_LOG").unwrap_or_else(|_| "info,kube=warn".into()),
-        ));
+        if !env.iter().any(|(k, _)| k == "RUST_LOG") {
+            env.push((
+                "RUST_LOG".into(),
+                std::env::var("SLUICE_TEST_LOG").unwrap_or_else(|_| "info,kube=warn".into()),
+            ));
+        }
         env.push(("NO_COLOR".into(), "1".into()));
         let process = Supervised::spawn(&l.program, &l.args, &env, &l.env_remove, &log)?;
         Ok(Self {
