@@ -7,7 +7,7 @@
 #
 #   tests/bench/flux.sh [--engines flux,sluice] [--scenarios 1,2,3,4]
 #                       [--n "100 500 1000"] [--monorepo 200] [--chain 10]
-#                       [--idle-n 1000] [--idle-seconds 300] [--timeout 3600]
+#                       [--idle-n 1000] [--idle-seconds 300] [--timeout 1500]
 #
 # Scenarios (one JSON line per engine and size, printed and appended to
 # $BENCH_OUT, default ~/.cache/sluice-bench/flux.jsonl):
@@ -36,7 +36,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 TESTBED="$ROOT/tests/testbed"
 
 engines=flux,sluice scenarios=1,2,3,4 sizes="100 500 1000" monorepo=200 chain=10
-idle_n=1000 idle_seconds=300 timeout=3600
+idle_n=1000 idle_seconds=300 timeout=1500
 while [[ $# -gt 0 ]]; do
   case $1 in
     --engines) engines=$2; shift ;;
@@ -367,7 +367,7 @@ scenario1() { # engine n
   objects "$n" "s1-$n" | k apply --server-side -f - >/dev/null
   res=$(watch_result)
   used=$(usage); acount=$(audit_count "$e" "$off")
-  emit "$(python3 -c 'import json,sys; r=json.loads(sys.argv[3]); c,m=sys.argv[4].split(); print(json.dumps({"scenario":1,"engine":sys.argv[1],"n":int(sys.argv[2]),**r,"cpu_s":int(c)/100,"peak_rss_mib":round(int(m)/1024,1),**json.loads(sys.argv[5]),"load1":float(open("/proc/loadavg").read().split()[0])}))' "$e" "$n" "$res" "$used" "$acount")"
+  emit "$(python3 -c 'import json,sys; r=json.loads(sys.argv[3]); c,m=sys.argv[4].split(); print(json.dumps({"scenario":1,"engine":sys.argv[1],"n":int(sys.argv[2]),**r,"cpu_s":int(c)/100,"peak_rss_mib":round(int(m)/1024,1),**json.loads(sys.argv[5]),"timeout_s":int(sys.argv[6]),"load1":float(open("/proc/loadavg").read().split()[0])}))' "$e" "$n" "$res" "$used" "$acount" "$timeout")"
   # Scenario 4 is this state left alone: measured here when the sizes
   # match rather than building the same N Kustomizations a second time.
   if [[ ",$scenarios," == *",4,"* && $n == "$idle_n" ]]; then

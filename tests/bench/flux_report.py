@@ -34,6 +34,28 @@ def ratio(a, b):
     return f"{a / b:.1f}x"
 
 
+def ready_s(r):
+    """Seconds to all Ready, or "> timeout" when the run never got there
+    (the milestone is null in the jsonl); flux.sh's default timeout is 1500 s."""
+    v = r.get("all_ready_s")
+    if v is None and r:
+        return None, r.get("timeout_s", 1500)
+    return v, None
+
+
+def ready_cell(r):
+    v, bound = ready_s(r)
+    return f"> {bound} (timeout)" if bound else fmt(v)
+
+
+def ready_ratio(f, s):
+    fv, fb = ready_s(f)
+    sv, _ = ready_s(s)
+    if fb and sv:
+        return f"> {fb / sv:.1f}x"
+    return ratio(fv, sv)
+
+
 def sizes(rows, scenario):
     return sorted({k[2] for k in rows if k[0] == scenario})
 
@@ -52,11 +74,11 @@ def table(rows):
             f, s = rows.get((1, "flux", n), {}), rows.get((1, "sluice", n), {})
             for name, r in (("Flux", f), ("Sluice", s)):
                 lines.append(
-                    f"| {n} | {name} | {fmt(r.get('all_ready_s'))} | {fmt(r.get('cpu_s'))} | "
+                    f"| {n} | {name} | {ready_cell(r)} | {fmt(r.get('cpu_s'))} | "
                     f"{fmt(r.get('peak_rss_mib'))} | {fmt(r.get('requests'))} | {fmt(r.get('writes'))} |"
                 )
             lines.append(
-                f"| {n} | **Flux / Sluice** | **{ratio(f.get('all_ready_s'), s.get('all_ready_s'))}** | "
+                f"| {n} | **Flux / Sluice** | **{ready_ratio(f, s)}** | "
                 f"**{ratio(f.get('cpu_s'), s.get('cpu_s'))}** | **{ratio(f.get('peak_rss_mib'), s.get('peak_rss_mib'))}** | "
                 f"{ratio(f.get('requests'), s.get('requests'))} | {ratio(f.get('writes'), s.get('writes'))} |"
             )
@@ -121,7 +143,9 @@ def svg(rows):
            'Flux v1.9.6 vs Sluice: 1 GitRepository + N Kustomizations (same run, 2 cores)</text>']
     for i, (key, title) in enumerate(metrics):
         x0, y0 = pad + i * pw, 40
-        vals = [rows.get((1, e, n), {}).get(key) for n in ns for e in ("flux", "sluice")]
+        vals = [(ready_s(rows.get((1, e, n), {}))[0] or ready_s(rows.get((1, e, n), {}))[1])
+                if key == "all_ready_s" else rows.get((1, e, n), {}).get(key)
+                for n in ns for e in ("flux", "sluice")]
         top = max([v for v in vals if v is not None] or [1])
         out.append(f'<text x="{x0}" y="{y0}" font-weight="bold">{title}</text>')
         base = y0 + ph - 20
@@ -129,13 +153,15 @@ def svg(rows):
         group = (pw - 40) / max(len(ns), 1)
         for j, n in enumerate(ns):
             for k, e in enumerate(("flux", "sluice")):
-                v = rows.get((1, e, n), {}).get(key)
+                r = rows.get((1, e, n), {})
+                v, bound = (ready_s(r) if key == "all_ready_s" else (r.get(key), None))
                 bw = group / 2 - 6
                 bx = x0 + j * group + k * (bw + 4) + 4
-                bh = 0 if v is None else (ph - 50) * v / top
+                shown = bound if v is None else v
+                bh = 0 if shown is None else (ph - 50) * min(shown, top) / top
                 out.append(f'<rect x="{bx:.1f}" y="{base - bh:.1f}" width="{bw:.1f}" '
-                           f'height="{bh:.1f}" fill="{colors[e]}"/>')
-                label = "n/a" if v is None else fmt(v)
+                           f'height="{bh:.1f}" fill="{colors[e]}" fill-opacity="{0.35 if bound else 1}"/>')
+                label = f"> {bound}" if bound else ("n/a" if v is None else fmt(v))
                 out.append(f'<text x="{bx + bw / 2:.1f}" y="{base - bh - 3:.1f}" '
                            f'text-anchor="middle">{label}</text>')
             out.append(f'<text x="{x0 + j * group + group / 2:.1f}" y="{base + 14}" '

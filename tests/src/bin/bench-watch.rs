@@ -7,7 +7,11 @@
 //!   [--names a,b,…] [--timeout SECS]`
 //!
 //! - `all_applied_s`: every watched Kustomization has applied revision R;
-//! - `all_ready_s`: at one moment, every one is Ready=True at revision R;
+//! - `all_ready_s`: every one has been Ready=True at revision R (each at
+//!   its own moment: an engine that re-reconciles on its interval while
+//!   the first pass is still running — Flux at N ≥ 500 on 2 cores — has
+//!   some Ready=Unknown at every instant, yet has brought every one to
+//!   Ready);
 //! - `first_applied_s`: the first one applied R.
 //!
 //! `--names` restricts the watch to those Kustomizations (a monorepo run
@@ -103,7 +107,9 @@ async fn main() -> Result<()> {
                 .conditions()
                 .iter()
                 .any(|c| c.type_ == "Ready" && c.status == "True");
-        state.insert(name, (applied, ready));
+        // Once Ready at R, it stays counted while a later reconcile runs.
+        let was_ready = state.get(&name).is_some_and(|s| s.1);
+        state.insert(name, (applied, ready || (applied && was_ready)));
         let t = started.elapsed().as_secs_f64();
         if applied && first_applied.is_none() {
             first_applied = Some(t);
