@@ -6,10 +6,17 @@
 # configMapGenerator. Reports wall time and peak RSS of both, and the ratio.
 # Outputs are checked to be identical. Not a test: numbers vary by machine.
 #
-#   tests/bench/kustomize.sh [N ...]     (default: 100 400 1000)
+#   tests/bench/kustomize.sh [--shape files|dirs] [N ...]   (default: files, 100 400 1000)
+#
+# Shapes of the base: `files` lists N app files in one kustomization;
+# `dirs` lists N app directories, each its own kustomization with a
+# deployment.yaml and a service.yaml (the usual monorepo layout).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+SHAPE=files
+if [[ ${1:-} == --shape ]]; then SHAPE=$2; shift 2; fi
+[[ $SHAPE == files || $SHAPE == dirs ]] || { echo "kustomize.sh: --shape files|dirs" >&2; exit 2; }
 SIZES=("$@"); [[ ${#SIZES[@]} -gt 0 ]] || SIZES=(100 400 1000)
 
 (cd "$ROOT" && cargo build --release -q -p sluice-engine)
@@ -17,18 +24,9 @@ SLUICE="$ROOT/target/release/sluice"
 KUSTOMIZE="$("$ROOT/tests/testbed" tools)/kustomize"
 WORK=$(mktemp -d); [[ -n ${KEEP_WORK:-} ]] || trap 'rm -rf "$WORK"' EXIT; echo "work: $WORK" >&2
 
-generate() { # N dir
-  local n=$1 d=$2 i
-  mkdir -p "$d/base/apps" "$d/overlay/patches"
-  {
-    echo "resources:"
-    for ((i = 0; i < n; i++)); do echo "  - apps/app-$i.yaml"; done
-    echo "configMapGenerator:"
-    echo "  - name: shared"
-    echo "    literals: [LOG_LEVEL=info, REGION=eu]"
-  } >"$d/base/kustomization.yaml"
-  for ((i = 0; i < n; i++)); do
-    cat >"$d/base/apps/app-$i.yaml" <<YAML
+app_file() { # i: one app, a Deployment and a Service
+  local i=$1
+  cat <<YAML
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -60,6 +58,30 @@ spec:
     - port: 80
       targetPort: 8080
 YAML
+}
+
+generate() { # N dir
+  local n=$1 d=$2 i
+  mkdir -p "$d/base/apps" "$d/overlay/patches"
+  {
+    echo "resources:"
+    for ((i = 0; i < n; i++)); do
+      if [[ $SHAPE == dirs ]]; then echo "  - apps/app-$i"; else echo "  - apps/app-$i.yaml"; fi
+    done
+    echo "configMapGenerator:"
+    echo "  - name: shared"
+    echo "    literals: [LOG_LEVEL=info, REGION=eu]"
+  } >"$d/base/kustomization.yaml"
+  for ((i = 0; i < n; i++)); do
+    app_file "$i" >"$d/base/apps/app-$i.yaml"
+    if [[ $SHAPE == dirs ]]; then
+      mkdir -p "$d/base/apps/app-$i"
+      # Split at the document marker: the Deployment, then the Service.
+      awk -v dir="$d/base/apps/app-$i" 'BEGIN { f = dir "/deployment.yaml" }
+        /^---$/ { f = dir "/service.yaml"; next } { print > f }' "$d/base/apps/app-$i.yaml"
+      rm "$d/base/apps/app-$i.yaml"
+      printf 'resources:\n  - deployment.yaml\n  - service.yaml\n' >"$d/base/apps/app-$i/kustomization.yaml"
+    fi
   done
   {
     echo "namespace: bench"
@@ -108,6 +130,7 @@ measure() { # label outfile cmd...
   tail -1 "$WORK/time"
 }
 
+echo "shape: $SHAPE"
 printf '%6s  %12s %12s  %12s %12s  %8s %8s\n' N "kustomize s" "sluice s" "kustomize MB" "sluice MB" "speedup" "memory"
 for n in "${SIZES[@]}"; do
   d="$WORK/n$n"; generate "$n" "$d"

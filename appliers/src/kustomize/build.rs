@@ -505,8 +505,6 @@ impl Builder {
         k: &Kustomization,
         acc: &mut Accumulator,
     ) -> Result<()> {
-        // Ids already present, kept while files are appended one by one.
-        let mut index = None;
         for entry in &k.resources {
             if is_remote(entry) {
                 return Err(Error::Unsupported {
@@ -521,7 +519,6 @@ impl Builder {
             let path = ldr.resolve(entry, "resources", false)?;
             if ldr.is_dir(&path) {
                 self.accumulate_directory(ldr, entry, "resources", false, acc)?;
-                index = None;
             } else {
                 // Files obey the load restrictor; directories may be anywhere in the root.
                 let text = ldr.read_resolved_text(&path, entry, "resources")?;
@@ -532,7 +529,7 @@ impl Builder {
                         ..Default::default()
                     });
                     acc.res
-                        .append_indexed(r, &mut index)
+                        .append(r)
                         .context_with(|| format!("adding resources from '{shown}'"))?;
                 }
             }

@@ -17,7 +17,13 @@ pub struct ResMap {
     /// kept up to date by [`ResMap::with_resource_mut`]; dropped by anything
     /// else that can change names or positions.
     names: std::cell::RefCell<Option<HashMap<String, Vec<usize>>>>,
+    /// The current ids, built on the first append and kept up to date by
+    /// appends, so accumulating N resources from N directories is O(N);
+    /// dropped by anything that can change an id.
+    ids: Option<HashSet<IdKey>>,
 }
+
+type IdKey = (String, String, String);
 
 impl ResMap {
     /// An empty map.
@@ -32,12 +38,19 @@ impl ResMap {
 
     /// The resources, mutably (drops the name index).
     pub fn resources_mut(&mut self) -> &mut Vec<Resource> {
-        self.names.get_mut().take();
+        self.invalidate();
         &mut self.items
+    }
+
+    /// Drops the indexes after a change they cannot follow.
+    fn invalidate(&mut self) {
+        self.names.get_mut().take();
+        self.ids = None;
     }
 
     /// Changes one resource, keeping the name index current.
     pub fn with_resource_mut<T>(&mut self, i: usize, f: impl FnOnce(&mut Resource) -> T) -> T {
+        self.ids = None;
         if self.names.get_mut().is_none() {
             return f(&mut self.items[i]);
         }
@@ -93,17 +106,12 @@ impl ResMap {
         self.items.is_empty()
     }
 
-    /// Appends, refusing an id that is already present. `index` holds the
-    /// ids present, kept by the caller across calls (built on first use;
-    /// pass `None` again after changing the map otherwise), so appending N
-    /// resources is O(N).
-    pub fn append_indexed(
-        &mut self,
-        r: Resource,
-        index: &mut Option<HashSet<(String, String, String)>>,
-    ) -> Result<()> {
-        let seen =
-            index.get_or_insert_with(|| self.items.iter().map(|x| id_key(&x.cur_id())).collect());
+    /// Appends, refusing an id that is already present.
+    pub fn append(&mut self, r: Resource) -> Result<()> {
+        let items = &self.items;
+        let seen = self
+            .ids
+            .get_or_insert_with(|| items.iter().map(|x| id_key(&x.cur_id())).collect());
         let id = r.cur_id();
         if !seen.insert(id_key(&id)) {
             return Err(Error::Build(format!(
@@ -115,11 +123,10 @@ impl ResMap {
         Ok(())
     }
 
-    /// Appends every resource of `other` (see [`ResMap::append_indexed`]).
+    /// Appends every resource of `other` (see [`ResMap::append`]).
     pub fn append_all(&mut self, other: ResMap) -> Result<()> {
-        let mut index = None;
         for r in other.items {
-            self.append_indexed(r, &mut index)?;
+            self.append(r)?;
         }
         Ok(())
     }
@@ -143,7 +150,7 @@ impl ResMap {
                     "id {id} does not exist; cannot merge or replace"
                 ))),
                 _ => {
-                    self.names.get_mut().take();
+                    self.invalidate();
                     self.items.push(res);
                     Ok(())
                 }
@@ -168,7 +175,7 @@ impl ResMap {
                         )));
                     }
                 }
-                self.names.get_mut().take();
+                self.invalidate();
                 self.items[*i] = res;
                 Ok(())
             }
@@ -181,7 +188,7 @@ impl ResMap {
     /// Removes resources left empty by a transformer (`$patch: delete`).
     pub fn drop_empties(&mut self) {
         if self.items.iter().any(Resource::is_empty) {
-            self.names.get_mut().take();
+            self.invalidate();
             self.items.retain(|r| !r.is_empty());
         }
     }
@@ -208,7 +215,7 @@ impl ResMap {
     }
 }
 
-fn id_key(id: &ResId) -> (String, String, String) {
+fn id_key(id: &ResId) -> IdKey {
     (
         format!("{}|{}|{}", id.gvk.group, id.gvk.version, id.gvk.kind),
         id.name.clone(),
