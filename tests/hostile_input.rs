@@ -4,7 +4,7 @@
 //! panic, within a bounded time and peak memory (measured by `/usr/bin/time`
 //! on the real binary, not estimated).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -15,22 +15,6 @@ const DEADLINE: Duration = Duration::from_secs(120);
 /// Peak RSS allowed for any hostile case: Sluice's own footprint plus a few
 /// MB. A 100 MB manifest or a billion-laughs file must not be read into it.
 const MAX_RSS_KIB: u64 = 96 * 1024;
-
-fn sluice() -> Result<PathBuf> {
-    let exe = std::env::current_exe()?;
-    let dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .context("test executable has no target directory")?;
-    let bin = dir.join("sluice");
-    if !bin.exists() {
-        bail!(
-            "{} is missing: build it first (cargo build -p sluice-engine; tests/run does)",
-            bin.display()
-        );
-    }
-    Ok(bin)
-}
 
 /// A repository root with an `app/` kustomization in it.
 struct Repo {
@@ -84,7 +68,7 @@ fn build(repo: &Repo) -> Result<Outcome> {
     let mut child = Command::new(time)
         .args(["-f", "%M", "-o"])
         .arg(&rss)
-        .arg(sluice()?)
+        .arg(sluice_tests::sluice::binary()?)
         .args(["build", "--root", &root, "--load-restrictor", "none"])
         .arg(app)
         .env("NO_COLOR", "1")

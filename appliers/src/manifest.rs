@@ -135,13 +135,12 @@ impl Builder<'_> {
                 Ok(())
             }
             Event::Alias(id) => {
-                let a = self
+                let (nodes, depth) = self
                     .anchors
                     .get(&id)
+                    .map(|a| (a.nodes, a.depth))
                     .ok_or_else(|| self.err(line, col, "unknown anchor"))?;
                 // Sized before copying, so a bomb is refused before it allocates.
-                let nodes = a.nodes;
-                let depth = a.depth;
                 self.charge(nodes, line, col)?;
                 if self.stack.len() + depth > MAX_DEPTH {
                     return Err(self.err(
@@ -311,15 +310,17 @@ impl Builder<'_> {
 
 /// Nodes in `v` and how deep its collections nest (a scalar is 0 deep).
 fn size(v: &Value) -> (usize, usize) {
-    let children: Box<dyn Iterator<Item = &Value>> = match v {
-        Value::Array(a) => Box::new(a.iter()),
-        Value::Object(o) => Box::new(o.values()),
-        _ => return (1, 0),
-    };
-    children.fold((1, 1), |(n, d), c| {
-        let (cn, cd) = size(c);
-        (n + cn, d.max(cd + 1))
-    })
+    fn of<'a>(children: impl Iterator<Item = &'a Value>) -> (usize, usize) {
+        children.fold((1, 1), |(n, d), c| {
+            let (cn, cd) = size(c);
+            (n + cn, d.max(cd + 1))
+        })
+    }
+    match v {
+        Value::Array(a) => of(a.iter()),
+        Value::Object(o) => of(o.values()),
+        _ => (1, 0),
+    }
 }
 
 /// Resolves a scalar as go-yaml v3 does when decoding into `interface{}`.

@@ -12,7 +12,7 @@ use crate::manifest;
 /// Parses patch text: a JSON array, or YAML listing operations.
 pub fn parse(text: &str, source: &str) -> Result<Vec<PatchOperation>> {
     let trimmed = text.trim_start();
-    let v: Value = if trimmed.starts_with('[') {
+    let mut v: Value = if trimmed.starts_with('[') {
         serde_json::from_str(trimmed)
             .map_err(|e| Error::Build(format!("{source}: invalid JSON patch: {e}")))?
     } else {
@@ -24,7 +24,6 @@ pub fn parse(text: &str, source: &str) -> Result<Vec<PatchOperation>> {
     if v.is_null() {
         return Ok(Vec::new());
     }
-    let mut v = v;
     if let Value::Array(ops) = &mut v {
         for op in ops.iter_mut().filter_map(Value::as_object_mut) {
             let moves = matches!(op.get("op").and_then(Value::as_str), Some("move" | "copy"));
