@@ -5,8 +5,10 @@
 //! Everything here starts real processes; nothing is mocked.
 
 pub mod differential;
+pub mod fault_proxy;
 pub mod flux;
 pub mod git;
+mod loopback;
 pub mod pki;
 pub mod process;
 pub mod sluice;

@@ -89,15 +89,26 @@ impl Testbed {
     /// Stops kube-apiserver (and only it), keeps it down for `down_for`, and
     /// starts it again on the same port and storage, as a restart would.
     pub fn restart_apiserver(&self, down_for: std::time::Duration) -> Result<()> {
+        self.restart("apiserver", down_for)
+    }
+
+    /// Stops etcd (and only it), keeps it down for `down_for`, starts it
+    /// again on its data, and waits until kube-apiserver is ready again.
+    pub fn restart_etcd(&self, down_for: std::time::Duration) -> Result<()> {
+        self.restart("etcd", down_for)
+    }
+
+    fn restart(&self, component: &str, down_for: std::time::Duration) -> Result<()> {
         let out = Command::new(script())
-            .args(["restart-apiserver", "--down-for"])
+            .arg(format!("restart-{component}"))
+            .arg("--down-for")
             .arg(format!("{:.1}", down_for.as_secs_f64()))
             .arg("--dir")
             .arg(&self.dir)
             .output()?;
         if !out.status.success() {
             bail!(
-                "restart-apiserver failed: {}",
+                "restart-{component} failed: {}",
                 String::from_utf8_lossy(&out.stderr)
             );
         }

@@ -48,6 +48,10 @@ pub struct RunArgs {
     /// Which controllers run: `all`, `kustomization`, `gitrepository` (comma-separated).
     #[arg(long, default_value = "all", value_delimiter = ',')]
     pub controllers: Vec<String>,
+    /// How long one Kubernetes API request may go unanswered before its
+    /// connection counts as dead (watches are renewed within it).
+    #[arg(long, default_value = "75s", value_parser = duration)]
+    pub kube_api_timeout: Duration,
     /// How soon to look again at a dependency or source artifact that is not ready.
     #[arg(long, default_value = "30s", value_parser = duration)]
     pub requeue_dependency: Duration,
@@ -147,6 +151,12 @@ fn in_cluster_namespace() -> Option<String> {
 
 impl RunArgs {
     fn options(&self) -> Result<RunOptions> {
+        if self.kube_api_timeout < Duration::from_secs(10) {
+            anyhow::bail!(
+                "--kube-api-timeout: {:?} is too short (at least 10s: watches are renewed within it)",
+                self.kube_api_timeout
+            );
+        }
         let namespace = match (&self.namespace, self.watch_all_namespaces) {
             (Some(ns), _) => Some(ns.clone()),
             (None, Some(false)) => Some(in_cluster_namespace().ok_or_else(|| {
@@ -256,6 +266,7 @@ impl RunArgs {
             jitter_percent: self.interval_jitter_percentage,
             shutdown_timeout: self.graceful_shutdown_timeout,
             controllers,
+            api_timeout: self.kube_api_timeout,
         })
     }
 }

@@ -45,7 +45,7 @@ use crate::reconcile::events::Recorder;
 use crate::reconcile::kustomization::{Attempt, reconcile_kustomization};
 use crate::reconcile::source::{SecretSource, reconcile_git_repository};
 use crate::reconcile::{Context, Error, Next, Settings, cleanup, open_storage};
-use crate::sync::{KubeTarget, instance_name, kube_config, remove_finalizer};
+use crate::sync::{KubeTarget, instance_name, kube_config, remove_finalizer, watch_timeout};
 
 /// Which controllers run in this process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +100,8 @@ pub struct RunOptions {
     pub shutdown_timeout: Duration,
     /// Which controllers run.
     pub controllers: Controllers,
+    /// How long one API request may go unanswered (`--kube-api-timeout`).
+    pub api_timeout: Duration,
 }
 
 /// State shared by the reconcile wrappers.
@@ -364,7 +366,8 @@ pub fn lease_name(base: &str, selector: Option<&str>) -> String {
 /// Runs the controllers until SIGTERM/SIGINT (graceful) or until the
 /// leader lease is lost (an error, as controller-runtime exits).
 pub async fn run(opts: RunOptions) -> Result<()> {
-    let cfg = kube_config(&opts.target).await?;
+    let mut cfg = kube_config(&opts.target).await?;
+    cfg.read_timeout = Some(opts.api_timeout);
     let client = kube::Client::try_from(cfg.clone()).context("building the Kubernetes client")?;
     let metrics = Arc::new(Metrics::new());
     let ready = Arc::new(AtomicBool::new(false));
@@ -470,7 +473,7 @@ pub async fn run(opts: RunOptions) -> Result<()> {
         jitter: f64::from(opts.jitter_percent.min(99)) / 100.0,
     });
 
-    let mut wc = watcher::Config::default();
+    let mut wc = watcher::Config::default().timeout(watch_timeout(opts.api_timeout));
     if let Some(s) = &opts.label_selector {
         wc = wc.labels(s);
     }

@@ -85,9 +85,28 @@ const MANAGER: &str = flux::MANAGER;
 /// audit records show who did what).
 pub const USER_AGENT: &str = concat!("sluice/", env!("CARGO_PKG_VERSION"));
 
-/// Loads the kubeconfig (or in-cluster config).
+/// How long any one API request may go without an answer. kube-rs waits
+/// forever by default, and a network that silently drops packets (a
+/// partition, a dead NAT entry) would hang a reconcile worker with it;
+/// client-go notices such a connection by HTTP/2 pings within ~45 s.
+/// kube-apiserver answers every request within its own 60 s limit, so a
+/// longer silence means the connection is dead.
+pub const API_READ_TIMEOUT: Duration = Duration::from_secs(75);
+
+/// The server-side timeout of watches under a client whose reads time out
+/// after `read_timeout`: the apiserver closes a quiet watch before the
+/// client would take its silence for a dead connection.
+pub fn watch_timeout(read_timeout: Duration) -> u32 {
+    let secs = read_timeout.as_secs().saturating_sub(15).max(5);
+    u32::try_from(secs).unwrap_or(u32::MAX)
+}
+
+/// Loads the kubeconfig (or in-cluster config), with [`API_READ_TIMEOUT`].
 pub async fn kube_config(target: &KubeTarget) -> Result<kube::Config> {
     let mut cfg = load_kube_config(target).await?;
+    cfg.read_timeout = Some(API_READ_TIMEOUT);
+    // Counted from each request, not from when a pooled connection idled.
+    cfg.reset_reader_on_write = true;
     cfg.headers.push((
         http::header::USER_AGENT,
         http::HeaderValue::from_static(USER_AGENT),

@@ -13,7 +13,8 @@ use hyper::body::{Bytes, Incoming};
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use tokio::io::AsyncWriteExt;
-use tokio::sync::oneshot;
+
+use crate::loopback::AcceptLoop;
 
 /// What the server demands before it runs `git http-backend`.
 #[derive(Clone, Debug)]
@@ -50,19 +51,29 @@ pub struct RequestRecord {
     pub response_bytes: usize,
 }
 
+/// A transfer the server cuts off half-way (half the response body sent,
+/// then the connection dropped), for fault tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cut {
+    /// The ref listing: `GET info/refs` and protocol v2 `ls-refs`.
+    RefListing,
+    /// The pack: an upload-pack request for objects.
+    Pack,
+}
+
 struct State {
     root: PathBuf,
     auth: HttpAuth,
     log: Mutex<Vec<RequestRecord>>,
+    cut: Mutex<Option<Cut>>,
+    cuts: std::sync::atomic::AtomicUsize,
 }
 
 /// A running smart-HTTP git server; stopped on drop.
 pub struct HttpGitServer {
-    port: u16,
     tls: bool,
     state: Arc<State>,
-    shutdown: Option<oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    accept: AcceptLoop,
 }
 
 impl HttpGitServer {
@@ -73,70 +84,48 @@ impl HttpGitServer {
             Some((cert, key)) => Some(tls_acceptor(cert, key)?),
             None => None,
         };
-        let std_listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-        std_listener.set_nonblocking(true)?;
-        let port = std_listener.local_addr()?.port();
         let state = Arc::new(State {
             root: root.to_path_buf(),
             auth,
             log: Mutex::new(Vec::new()),
+            cut: Mutex::new(None),
+            cuts: std::sync::atomic::AtomicUsize::new(0),
         });
-        let (tx, mut rx) = oneshot::channel::<()>();
         let st = state.clone();
-        let thread = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-            else {
-                return;
-            };
-            rt.block_on(async move {
-                let Ok(listener) = tokio::net::TcpListener::from_std(std_listener) else { return };
-                loop {
-                    tokio::select! {
-                        _ = &mut rx => break,
-                        accepted = listener.accept() => {
-                            let Ok((stream, _)) = accepted else { continue };
-                            let st = st.clone();
-                            let acceptor = acceptor.clone();
-                            tokio::spawn(async move {
-                                let svc = hyper::service::service_fn(move |req| handle(st.clone(), req));
-                                let builder = hyper::server::conn::http1::Builder::new();
-                                match acceptor {
-                                    Some(acc) => {
-                                        if let Ok(tls) = acc.accept(stream).await {
-                                            let _ = builder.serve_connection(TokioIo::new(tls), svc).await;
-                                        }
-                                    }
-                                    None => {
-                                        let _ = builder.serve_connection(TokioIo::new(stream), svc).await;
-                                    }
-                                }
-                            });
+        let accept = AcceptLoop::start(move |stream| {
+            let st = st.clone();
+            let acceptor = acceptor.clone();
+            async move {
+                let svc = hyper::service::service_fn(move |req| handle(st.clone(), req));
+                let builder = hyper::server::conn::http1::Builder::new();
+                match acceptor {
+                    Some(acc) => {
+                        if let Ok(tls) = acc.accept(stream).await {
+                            let _ = builder.serve_connection(TokioIo::new(tls), svc).await;
                         }
                     }
+                    None => {
+                        let _ = builder.serve_connection(TokioIo::new(stream), svc).await;
+                    }
                 }
-            });
-        });
+            }
+        })?;
         Ok(Self {
-            port,
             tls: tls.is_some(),
             state,
-            shutdown: Some(tx),
-            thread: Some(thread),
+            accept,
         })
     }
 
     /// `http(s)://127.0.0.1:<port>/<name>.git`
     pub fn url(&self, name: &str) -> String {
         let scheme = if self.tls { "https" } else { "http" };
-        format!("{scheme}://127.0.0.1:{}/{name}.git", self.port)
+        format!("{scheme}://127.0.0.1:{}/{name}.git", self.accept.port())
     }
 
     /// The port it listens on.
     pub fn port(&self) -> u16 {
-        self.port
+        self.accept.port()
     }
 
     /// Every request answered so far.
@@ -144,21 +133,23 @@ impl HttpGitServer {
         self.state.log.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
+    /// From now on, cuts off every response of this kind half-way (`None`:
+    /// answers whole again).
+    pub fn set_cut(&self, cut: Option<Cut>) {
+        if let Ok(mut c) = self.state.cut.lock() {
+            *c = cut;
+        }
+    }
+
+    /// Responses cut off so far.
+    pub fn cuts(&self) -> usize {
+        self.state.cuts.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Forgets the recorded requests.
     pub fn clear_requests(&self) {
         if let Ok(mut l) = self.state.log.lock() {
             l.clear();
-        }
-    }
-}
-
-impl Drop for HttpGitServer {
-    fn drop(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
         }
     }
 }
@@ -175,7 +166,21 @@ fn tls_acceptor(cert: &Path, key: &Path) -> Result<tokio_rustls::TlsAcceptor> {
     Ok(tokio_rustls::TlsAcceptor::from(Arc::new(config)))
 }
 
-type Body = Full<Bytes>;
+type Body = http_body_util::combinators::BoxBody<Bytes, std::io::Error>;
+
+fn whole(bytes: Bytes) -> Body {
+    Full::new(bytes).map_err(|never| match never {}).boxed()
+}
+
+/// Half of `bytes`, then an error: hyper drops the connection mid-body.
+fn cut_off(bytes: Bytes) -> Body {
+    let half = bytes.slice(..bytes.len() / 2);
+    let frames: Vec<Result<hyper::body::Frame<Bytes>, std::io::Error>> = vec![
+        Ok(hyper::body::Frame::data(half)),
+        Err(std::io::Error::other("transfer cut by the test")),
+    ];
+    http_body_util::StreamBody::new(futures::stream::iter(frames)).boxed()
+}
 
 fn authorized(auth: &HttpAuth, req: &Request<Incoming>) -> Option<String> {
     let header = req
@@ -209,7 +214,7 @@ async fn handle(
     let (resp, command) = match serve(&state, req).await {
         Ok(r) => r,
         Err(e) => {
-            let mut resp = Response::new(Full::new(Bytes::from(format!("{e:#}"))));
+            let mut resp = Response::new(whole(Bytes::from(format!("{e:#}"))));
             *resp.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
             (resp, None)
         }
@@ -234,7 +239,7 @@ async fn handle(
 
 async fn serve(state: &State, req: Request<Incoming>) -> Result<(Response<Body>, Option<String>)> {
     let Some(user) = authorized(&state.auth, &req) else {
-        let mut resp = Response::new(Full::new(Bytes::from_static(b"authentication required")));
+        let mut resp = Response::new(whole(Bytes::from_static(b"authentication required")));
         *resp.status_mut() = StatusCode::UNAUTHORIZED;
         if matches!(state.auth, HttpAuth::Basic { .. }) {
             resp.headers_mut().insert(
@@ -291,11 +296,24 @@ async fn serve(state: &State, req: Request<Incoming>) -> Result<(Response<Body>,
     });
     let out = child.wait_with_output().await?;
     let _ = writer.await;
-    Ok((cgi_response(&out.stdout)?, command))
+    let ref_listing =
+        parts.uri.path().ends_with("/info/refs") || command.as_deref() == Some("ls-refs");
+    let cut = match state.cut.lock().map(|c| *c) {
+        Ok(Some(Cut::RefListing)) => ref_listing,
+        Ok(Some(Cut::Pack)) => command.as_deref() == Some("fetch"),
+        _ => false,
+    };
+    if cut {
+        state
+            .cuts
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    Ok((cgi_response(&out.stdout, cut)?, command))
 }
 
-/// Turns CGI output (headers, blank line, body) into an HTTP response.
-fn cgi_response(raw: &[u8]) -> Result<Response<Body>> {
+/// Turns CGI output (headers, blank line, body) into an HTTP response,
+/// whole or (`cut`) cut off half-way.
+fn cgi_response(raw: &[u8], cut: bool) -> Result<Response<Body>> {
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -321,7 +339,8 @@ fn cgi_response(raw: &[u8]) -> Result<Response<Body>> {
             builder = builder.header(k.trim(), v);
         }
     }
-    Ok(builder.body(Full::new(Bytes::copy_from_slice(&raw[split.0 + split.1..])))?)
+    let body = Bytes::copy_from_slice(&raw[split.0 + split.1..]);
+    Ok(builder.body(if cut { cut_off(body) } else { whole(body) })?)
 }
 
 /// Tells an object fetch from a ref listing in an upload-pack request body.

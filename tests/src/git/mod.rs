@@ -10,7 +10,7 @@ mod repos;
 mod ssh;
 
 pub use daemon::GitDaemon;
-pub use http::{HttpAuth, HttpGitServer, RequestRecord};
+pub use http::{Cut, HttpAuth, HttpGitServer, RequestRecord};
 pub use repos::{FixtureRepos, git_output};
 pub use ssh::{SshGitServer, SshKey};
 
