@@ -21,6 +21,9 @@
 //!   writable (mode bits; as root the controller runs without
 //!   CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH and CAP_FOWNER so the kernel
 //!   enforces them); skipped, saying why, when that cannot be arranged.
+//! - `artifact_storage_full`: the artifact storage (a 16 MiB tmpfs) fills
+//!   up to the last page; the next artifact cannot be written (ENOSPC).
+//!   Needs root for the mount; skipped, saying why, otherwise.
 //! - `two_replicas_one_leader`: two leader-elected replicas; only the
 //!   leader applies; SIGKILL of the leader hands over to the standby.
 //!
@@ -229,6 +232,8 @@ enum SourceFault<'a> {
     /// The artifact storage stops being writable; the controller runs
     /// through this wrapper command so the kernel enforces the modes.
     StorageReadOnly(&'a [String]),
+    /// The artifact storage, this size-limited filesystem, fills up.
+    StorageFull(&'a Path),
 }
 
 impl SourceFault<'_> {
@@ -247,6 +252,14 @@ impl SourceFault<'_> {
                 "sm",
                 "StorageOperationFailed",
                 "Permission denied",
+            ),
+            // Flux's reason for a failed archive write; the message names
+            // the artifact file in storage, not a file of the repository.
+            SourceFault::StorageFull(_) => (
+                "fault-storage-full",
+                "fm",
+                "ArchiveOperationFailed",
+                "writing the artifact: No space left on device",
             ),
             SourceFault::Cut(Cut::Pack) => (
                 "fault-cut-pack",
@@ -293,9 +306,10 @@ fn server_ref(server: &Option<HttpGitServer>) -> Result<&HttpGitServer> {
 async fn source_outage(fault: SourceFault<'_>, t: &mut Tally) -> Result<()> {
     const SIZE: usize = 5;
     let (ns, prefix, reason, text) = fault.expectations();
-    let wrapper = match &fault {
-        SourceFault::StorageReadOnly(w) => Some(*w),
-        SourceFault::GitServerGone | SourceFault::Cut(_) => None,
+    let (wrapper, storage) = match &fault {
+        SourceFault::StorageReadOnly(w) => (Some(*w), None),
+        SourceFault::StorageFull(dir) => (None, Some(*dir)),
+        SourceFault::GitServerGone | SourceFault::Cut(_) => (None, None),
     };
     let tb = Testbed::shared(false)?;
     let client = tb.client().await?;
@@ -304,7 +318,7 @@ async fn source_outage(fault: SourceFault<'_>, t: &mut Tally) -> Result<()> {
     let mut server = Some(HttpGitServer::start(repos.root(), HttpAuth::None, None)?);
     let cms = names(prefix, 0, SIZE, 0);
     let first = commit(&repos, ns, prefix, &cms, &[], "run-0")?;
-    let ctl = start(tb.kubeconfig(), ns, &[], &[], None, wrapper)?;
+    let ctl = start(tb.kubeconfig(), ns, &[], &[], storage, wrapper)?;
     ctl.wait_ready(Duration::from_secs(30))?;
     let url = server_ref(&server)?.url("blank");
     apply_flux(&client, ns, &url, &format!("./{prefix}")).await?;
@@ -329,10 +343,12 @@ async fn source_outage(fault: SourceFault<'_>, t: &mut Tally) -> Result<()> {
         let rev = revision(&commit(&repos, ns, prefix, &cms, &[], &value)?);
         // Restored on drop too, whatever fails below.
         let mut read_only = None;
+        let mut filler = None;
         let mut gone = None;
         match &fault {
             SourceFault::GitServerGone => gone = server.take(),
             SourceFault::StorageReadOnly(_) => read_only = Some(ReadOnly::apply(&ctl.storage())?),
+            SourceFault::StorageFull(dir) => filler = Some(Filler::fill(dir)?),
             SourceFault::Cut(cut) => server_ref(&server)?.set_cut(Some(*cut)),
         }
         drop(gone);
@@ -384,6 +400,7 @@ async fn source_outage(fault: SourceFault<'_>, t: &mut Tally) -> Result<()> {
                     ro.restore()?;
                 }
             }
+            SourceFault::StorageFull(_) => drop(filler.take()),
         }
         request_reconcile(&client, ns, &format!("{prefix}-{run}-up")).await?;
         let ks = wait_applied(&kss, &rev, &ctl).await?;
@@ -466,6 +483,20 @@ async fn artifact_storage_read_only() -> Result<()> {
     let mut t = Tally::default();
     let result = source_outage(SourceFault::StorageReadOnly(&wrapper), &mut t).await;
     t.finish("artifact_storage_read_only", result)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn artifact_storage_full() -> Result<()> {
+    let tmpfs = match Tmpfs::mount(16 << 20)? {
+        Ok(fs) => fs,
+        Err(why) => {
+            println!("FAULT artifact_storage_full: skipped ({why})");
+            return Ok(());
+        }
+    };
+    let mut t = Tally::default();
+    let result = source_outage(SourceFault::StorageFull(tmpfs.path()), &mut t).await;
+    t.finish("artifact_storage_full", result)
 }
 
 scenario!(apiserver_network_stalled, |t| network_stalled(t));
@@ -1348,6 +1379,76 @@ fn read_only_wrapper() -> Result<std::result::Result<Vec<String>, String>> {
         ));
     }
     Ok(Ok(wrapper))
+}
+
+/// A size-limited tmpfs on a fresh directory, unmounted on drop.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// `Err` says why it cannot be mounted here (not root, no mount).
+    fn mount(bytes: usize) -> Result<std::result::Result<Self, String>> {
+        if !running_as_root()? {
+            return Ok(Err("mounting a size-limited tmpfs needs root".into()));
+        }
+        let dir = tempfile::Builder::new().prefix("sluice-full-").tempdir()?;
+        let out = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={bytes},mode=0755")])
+            .arg("sluice-fault-storage")
+            .arg(dir.path())
+            .output();
+        match out {
+            Ok(o) if o.status.success() => Ok(Ok(Self { dir })),
+            Ok(o) => Ok(Err(format!(
+                "mount -t tmpfs fails here: {}",
+                String::from_utf8_lossy(&o.stderr).trim()
+            ))),
+            Err(e) => Ok(Err(format!("cannot run mount: {e}"))),
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        // Lazy: a controller still holding files there must not keep it.
+        let _ = Command::new("umount")
+            .arg("-l")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+/// A file taking every free page of a filesystem; removed on drop.
+struct Filler {
+    path: PathBuf,
+}
+
+impl Filler {
+    fn fill(dir: &Path) -> Result<Self> {
+        use std::io::Write;
+        let path = dir.join(".filler");
+        let me = Self { path };
+        let mut file = std::fs::File::create(&me.path)
+            .with_context(|| format!("creating {}", me.path.display()))?;
+        // Big chunks first, then pages, until nothing fits any more.
+        for chunk in [1 << 20, 4096, 1] {
+            let block = vec![0x5a_u8; chunk];
+            while file.write_all(&block).is_ok() {}
+        }
+        let _ = file.sync_all();
+        Ok(me)
+    }
+}
+
+impl Drop for Filler {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 /// `wrapper… command…` as one command.

@@ -360,6 +360,11 @@ impl<W: Write> HashingWriter<W> {
         }
     }
 
+    /// The writer wrapped.
+    pub fn get_ref(&self) -> &W {
+        &self.inner
+    }
+
     /// `sha256:<hex>` of everything written, the byte count, and the writer.
     pub fn finish(self) -> (String, u64, W) {
         (

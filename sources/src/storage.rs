@@ -184,12 +184,23 @@ impl Storage {
             .tempfile_in(&dir)
             .map_err(|e| Error::storage(&dir, e))?;
         let file = tmp.reopen().map_err(|e| Error::storage(tmp.path(), e))?;
-        let mut hw = HashingWriter::new(BufWriter::new(file));
-        let value = write(&mut hw)?;
+        let target = dir.join(&file_name);
+        let mut hw = HashingWriter::new(BufWriter::new(OutputWriter::new(file)));
+        let value = match write(&mut hw) {
+            Ok(value) => value,
+            // The archiver names the entry it was writing; when the storage
+            // itself refused the bytes (a full disk), say so instead.
+            Err(e) => return Err(hw.get_ref().get_ref().failure(&target).unwrap_or(e)),
+        };
         let (digest, size, buf) = hw.finish();
-        let file = buf
-            .into_inner()
-            .map_err(|e| Error::storage(tmp.path(), e.into_error()))?;
+        let file = match buf.into_inner() {
+            Ok(out) => out.into_inner(),
+            Err(e) => {
+                let io = std::io::Error::new(e.error().kind(), e.error().to_string());
+                let failure = e.into_inner().get_ref().failure(&target);
+                return Err(failure.unwrap_or_else(|| Error::storage(tmp.path(), io)));
+            }
+        };
         file.sync_all().map_err(|e| Error::storage(tmp.path(), e))?;
         set_mode(tmp.path(), 0o600)?;
         if cancel.load(Ordering::SeqCst) {
@@ -198,7 +209,6 @@ impl Storage {
                 detail: "cancelled before it was stored".into(),
             });
         }
-        let target = dir.join(&file_name);
         tmp.persist(&target)
             .map_err(|e| Error::storage(&target, e.error))?;
         File::open(&dir)
@@ -337,6 +347,53 @@ pub fn rfc3339_now() -> String {
         .unwrap_or(0);
     humantime::format_rfc3339_seconds(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs))
         .to_string()
+}
+
+/// The artifact file under the archiver: keeps the first error the
+/// storage gave, so a full disk is reported as the storage's failure and
+/// not as one of the repository's files.
+struct OutputWriter {
+    file: File,
+    failed: Option<String>,
+}
+
+impl OutputWriter {
+    fn new(file: File) -> Self {
+        Self { file, failed: None }
+    }
+
+    fn into_inner(self) -> File {
+        self.file
+    }
+
+    fn failure(&self, target: &Path) -> Option<Error> {
+        self.failed.as_ref().map(|message| Error::Archive {
+            path: target.display().to_string(),
+            detail: format!("writing the artifact: {message}"),
+        })
+    }
+
+    fn record<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r
+            && self.failed.is_none()
+            && e.kind() != std::io::ErrorKind::Interrupted
+        {
+            self.failed = Some(e.to_string());
+        }
+        r
+    }
+}
+
+impl Write for OutputWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.file.write(buf);
+        self.record(r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.file.flush();
+        self.record(r)
+    }
 }
 
 #[cfg(test)]
