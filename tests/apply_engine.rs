@@ -1043,3 +1043,118 @@ async fn an_invalid_object_stops_its_stage_before_anything_is_applied() -> Resul
     );
     Ok(())
 }
+
+/// `size` bytes of text for a ConfigMap or Secret value.
+fn filler(size: usize) -> String {
+    "0123456789abcdef".repeat(size / 16 + 1)[..size].to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn objects_over_the_size_limit_or_without_their_crd_are_named_and_nothing_is_pruned()
+-> Result<()> {
+    let tb = Testbed::shared(true)?;
+    let repo = Repo::new()?;
+    let ns = "limits";
+    let kept = |dir: &str| (format!("{dir}/kept.yaml"), cm(ns, &format!("{dir}-kept")));
+    let first: Vec<(String, String)> = ["over", "giant", "nocrd"].map(kept).into();
+    let ns_yaml = namespace(ns);
+    let mut files: Vec<(&str, Option<&str>)> = vec![("ns/ns.yaml", Some(ns_yaml.as_str()))];
+    files.extend(first.iter().map(|(p, t)| (p.as_str(), Some(t.as_str()))));
+    repo.commit("kept objects", &files)?;
+    let config = configuration(
+        ns,
+        &repo.url(),
+        &[
+            "name=ns path=./ns",
+            "name=over path=./over dependsOn=[\"ns\"]",
+            "name=giant path=./giant dependsOn=[\"ns\"]",
+            "name=nocrd path=./nocrd dependsOn=[\"ns\"]",
+        ],
+    )?;
+    let r = options(tb, config)?;
+    let report = run(&r).await?;
+    for ks in ["ns", "over", "giant", "nocrd"] {
+        assert_ready(&report, &format!("{ns}-{ks}"));
+    }
+
+    // Over the API's 1 MiB limit on ConfigMap and Secret data; over
+    // kube-apiserver's 3 MiB request limit; a kind no CRD defines. Each
+    // commit also drops the object the Kustomization applied before: a
+    // failed apply must not prune it.
+    let big = filler(1100 * 1024);
+    let huge_cm = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: huge-cm\n  namespace: {ns}\ndata:\n  blob: {big}\n"
+    );
+    let huge_secret = format!(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: huge-secret\n  namespace: {ns}\ntype: Opaque\nstringData:\n  blob: {big}\n"
+    );
+    let giant = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: giant-cm\n  namespace: {ns}\ndata:\n  blob: {}\n",
+        filler(3600 * 1024)
+    );
+    let gizmo = format!(
+        "apiVersion: nocrd.sluice.dev/v1\nkind: Gizmo\nmetadata:\n  name: g1\n  namespace: {ns}\nspec:\n  size: 1\n"
+    );
+    repo.commit(
+        "too big and unknown",
+        &[
+            ("over/kept.yaml", None),
+            ("over/huge-cm.yaml", Some(&huge_cm)),
+            ("over/huge-secret.yaml", Some(&huge_secret)),
+            ("giant/kept.yaml", None),
+            ("giant/giant.yaml", Some(&giant)),
+            ("nocrd/kept.yaml", None),
+            ("nocrd/gizmo.yaml", Some(&gizmo)),
+        ],
+    )?;
+    let report = run(&r).await?;
+    let message = |ks: &str| {
+        let s = status(&report, "Kustomization", &format!("{ns}-{ks}"));
+        let r = ready(s);
+        assert_eq!(r.status, "False", "{ks}: {}", r.message);
+        assert_eq!(r.reason, "ReconciliationFailed", "{ks}: {}", r.message);
+        r.message.clone()
+    };
+    let over = message("over");
+    assert!(
+        (over.contains(&format!("ConfigMap/{ns}/huge-cm dry-run failed"))
+            || over.contains(&format!("Secret/{ns}/huge-secret dry-run failed")))
+            && over.contains("Too long"),
+        "over: {over}"
+    );
+    assert!(!over.contains(&big[..64]), "the data is not echoed: {over}");
+    let giant_msg = message("giant");
+    assert!(
+        giant_msg.contains(&format!("ConfigMap/{ns}/giant-cm dry-run failed"))
+            && giant_msg.len() < 4096,
+        "giant: {}",
+        &giant_msg[..giant_msg.len().min(4096)]
+    );
+    let nocrd = message("nocrd");
+    assert!(
+        nocrd.contains(&format!(
+            "Gizmo/{ns}/g1: no matches for kind \"Gizmo\" in version \"nocrd.sluice.dev/v1\""
+        )),
+        "nocrd: {nocrd}"
+    );
+
+    let client = tb.client().await?;
+    for dir in ["over", "giant", "nocrd"] {
+        assert!(
+            config_map(&client, ns, &format!("{dir}-kept"))
+                .await?
+                .is_some(),
+            "{dir}: a failed apply pruned what the last one applied"
+        );
+        let ks = kustomization(&client, ns, &format!("{ns}-{dir}")).await?;
+        assert_eq!(
+            inventory_ids(&ks),
+            vec![format!("{ns}_{dir}-kept__ConfigMap")],
+            "{dir}: the inventory keeps the last applied set"
+        );
+    }
+    for name in ["huge-cm", "giant-cm"] {
+        assert!(config_map(&client, ns, name).await?.is_none(), "{name}");
+    }
+    Ok(())
+}

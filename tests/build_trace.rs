@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use sluice_appliers::kustomize::trace::{Inputs, Trace};
-use sluice_appliers::kustomize::{BuildOptions, LoadRestrictions, build_yaml};
+use sluice_kustomize::trace::{Inputs, Trace};
+use sluice_kustomize::{BuildOptions, LoadRestrictions, build_yaml};
 
 fn traced(dir: &Path, root: &Path, lr: LoadRestrictions) -> Option<(String, Inputs)> {
     let trace = Trace::new(root);

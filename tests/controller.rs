@@ -917,3 +917,111 @@ async fn sigterm_finishes_and_exits_cleanly() -> Result<()> {
     );
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dependency_cycles_across_namespaces_and_self_loops_are_named() -> Result<()> {
+    let tb = Testbed::shared(true)?;
+    let (a, b) = ("run-cycle-a", "run-cycle-b");
+    let client = setup(tb, a).await?;
+    kubectl(tb, &["create", "namespace", b], None)?;
+    let repo = Repo::new()?;
+    let commit = repo.commit(
+        "objects",
+        &[
+            ("cycle/cm.yaml", Some(&configmap(a, "in-cycle", "1"))),
+            ("free/cm.yaml", Some(&configmap(b, "free", "1"))),
+        ],
+    )?;
+    // Both namespaces, through a label only these objects carry (other
+    // tests share the test bed).
+    let ctl = Controller::start(
+        tb.kubeconfig(),
+        &[
+            "--watch-label-selector=sluice.dev/test=cycles",
+            "--requeue-dependency",
+            "2s",
+        ],
+    )?;
+    ctl.wait_ready(Duration::from_secs(30))?;
+    let dep =
+        |ns: &str, name: &str| format!("  dependsOn:\n  - name: {name}\n    namespace: {ns}\n");
+    let labelled = |yaml: String| {
+        yaml.replacen(
+            "metadata:\n",
+            "metadata:\n  labels:\n    sluice.dev/test: cycles\n",
+            1,
+        )
+    };
+    let yaml = [
+        git_repository(a, "repo", &repo.url(), "1h"),
+        git_repository(b, "repo", &repo.url(), "1h"),
+        // one (a) -> two (b) -> one (a): a cycle across namespaces.
+        kustomization(a, "one", "./cycle", &dep(b, "two")),
+        kustomization(b, "two", "./cycle", &dep(a, "one")),
+        // Depends on itself.
+        kustomization(a, "self", "./cycle", &dep(a, "self")),
+        // Waits behind the cycle without being part of it.
+        kustomization(b, "behind", "./cycle", &dep(a, "one")),
+        // Not involved: must be applied regardless.
+        kustomization(b, "free", "./free", ""),
+    ]
+    .map(labelled)
+    .join("---\n");
+    kubectl(tb, &["apply", "-f", "-"], Some(&yaml))?;
+
+    let kss_b: Api<Kustomization> = Api::namespaced(client.clone(), b);
+    applied(&kss_b, "free", &revision(&commit)).await?;
+    let expected = [
+        (
+            a,
+            "one",
+            format!("dependency cycle: {a}/one -> {b}/two -> {a}/one"),
+        ),
+        (
+            b,
+            "two",
+            format!("dependency cycle: {b}/two -> {a}/one -> {b}/two"),
+        ),
+        (a, "self", format!("dependency cycle: {a}/self -> {a}/self")),
+        (b, "behind", format!("dependency '{a}/one' is not ready")),
+    ];
+    for (ns, name, message) in &expected {
+        let api: Api<Kustomization> = Api::namespaced(client.clone(), ns);
+        eventually(&format!("{ns}/{name}: {message}"), WAIT, || async {
+            let k = api.get(name).await?;
+            Ok(k.conditions()
+                .iter()
+                .any(|c| {
+                    c.type_ == "Ready"
+                        && c.status == "False"
+                        && c.reason == "DependencyNotReady"
+                        && c.message == *message
+                })
+                .then_some(()))
+        })
+        .await?;
+    }
+    // Still so after several dependency requeues: bounded, alive, nothing
+    // of the cycle applied.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    for (ns, name, message) in &expected {
+        let k = Api::<Kustomization>::namespaced(client.clone(), ns)
+            .get(name)
+            .await?;
+        assert!(
+            k.conditions()
+                .iter()
+                .any(|c| c.type_ == "Ready" && c.message == *message),
+            "{ns}/{name}: {:?}",
+            k.conditions()
+        );
+    }
+    let cms: Api<ConfigMap> = Api::namespaced(client.clone(), a);
+    assert!(
+        cms.get_opt("in-cycle").await?.is_none(),
+        "nothing in a cycle is applied"
+    );
+    assert!(ctl.alive(), "the controller died:\n{}", ctl.log());
+    assert!(!ctl.log().contains("panicked"), "{}", ctl.log());
+    Ok(())
+}

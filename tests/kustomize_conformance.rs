@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sluice_appliers::kustomize::{BuildOptions, LoadRestrictions, build_yaml};
+use sluice_kustomize::{BuildOptions, LoadRestrictions, build_yaml};
 
 fn fixtures() -> PathBuf {
     sluice_tests::fixtures_dir()

@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
 use sluice_appliers::apply::normalize::normalize;
-use sluice_appliers::kustomize::{BuildOptions, LoadRestrictions, build};
+use sluice_kustomize::{BuildOptions, LoadRestrictions, build};
 
 /// Runs the oracle on `objects`: one result per object.
 fn oracle(objects: &[Value]) -> Vec<Value> {

@@ -1,5 +1,6 @@
-//! The one error type of this crate. Build errors name the file, field and
-//! object involved; apply errors name the object and what the API said.
+//! The one error type of this crate. Apply errors name the object and what
+//! the API said; build errors are the renderer's, which name the file,
+//! field and object involved.
 
 use std::path::PathBuf;
 
@@ -7,56 +8,11 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// Malformed YAML.
-    #[error("{file}: {message}")]
-    Yaml {
-        /// The file (or a description of the text).
-        file: String,
-        /// What the parser said, with line and column.
-        message: String,
-    },
-    /// A kustomization file or one of its fields is invalid.
-    #[error("{file}: {message}")]
-    Kustomization {
-        /// The kustomization file.
-        file: String,
-        /// What is wrong, naming the field.
-        message: String,
-    },
-    /// A feature Sluice refuses on purpose (plugins, remote bases, Helm).
-    #[error("{file}: field '{field}' is not supported: {why}")]
-    Unsupported {
-        /// The kustomization file.
-        file: String,
-        /// The field.
-        field: String,
-        /// Why, and what to do instead.
-        why: String,
-    },
-    /// A path that does not exist.
-    #[error("{path}: no such file or directory (referenced from {from})")]
-    Missing {
-        /// The missing path.
-        path: String,
-        /// Where it was named.
-        from: String,
-    },
-    /// A path that resolves outside the build root.
-    #[error(
-        "security: '{path}' is not in or below the build root '{root}' (referenced from {from})"
-    )]
-    OutsideRoot {
-        /// The path as given.
-        path: String,
-        /// The root.
-        root: String,
-        /// Where it was named.
-        from: String,
-    },
-    /// Kustomizations that include each other.
-    #[error("cycle detected: {0}")]
-    Cycle(String),
-    /// Any other build failure, with its context.
+    /// Building the manifests failed (the renderer's error, which names
+    /// the file, field or object).
+    #[error(transparent)]
+    Kustomize(#[from] sluice_kustomize::Error),
+    /// Any other failure, with its context.
     #[error("{0}")]
     Build(String),
     /// The Kubernetes API failed a request about an object; the error is

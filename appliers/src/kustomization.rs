@@ -14,9 +14,9 @@ use crate::apply::{
     Action, Applier, ApplyOptions, Change, OWNER_NAME_LABEL, OWNER_NAMESPACE_LABEL, object_ref,
 };
 use crate::conditions::{Condition, reason};
-use crate::kustomize::trace::{Inputs, Trace};
-use crate::kustomize::types::{Image, Patch};
-use crate::kustomize::{BuildOptions, LoadRestrictions, Overrides};
+use sluice_kustomize::trace::{Inputs, Trace};
+use sluice_kustomize::types::{Image, Patch};
+use sluice_kustomize::{BuildOptions, LoadRestrictions, Overrides};
 
 /// What a Kustomization asks for (the fields the apply engine uses, with
 /// Flux's defaults).
@@ -372,7 +372,7 @@ fn build_with(
         trace: trace.cloned(),
     };
     // Flux's wording, so alerts matching on it keep working.
-    let mut objects = crate::kustomize::build(&dir, &opts).map_err(|e| {
+    let mut objects = sluice_kustomize::build(&dir, &opts).map_err(|e| {
         (
             reason::BUILD_FAILED.to_string(),
             format!("kustomize build failed: {e}"),

@@ -10,8 +10,6 @@ pub mod conditions;
 pub mod dag;
 mod error;
 pub mod kustomization;
-pub mod kustomize;
-pub mod manifest;
 pub mod substitute;
 
 pub use error::{Error, Result, ResultExt, is_transient_kube};

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::kustomization::PostBuild;
-use crate::manifest;
+use sluice_kustomize::manifest;
 
 const DISABLE_KEY: &str = "kustomize.toolkit.fluxcd.io/substitute";
 

@@ -10,9 +10,10 @@ use std::io::Write as _;
 
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
-use sluice_appliers::kustomize::patch::{json6902, strategic};
-use sluice_appliers::kustomize::types::Kustomization;
-use sluice_appliers::{artifact, manifest};
+use sluice_appliers::artifact;
+use sluice_kustomize::manifest;
+use sluice_kustomize::patch::{json6902, strategic};
+use sluice_kustomize::types::Kustomization;
 
 fn config() -> ProptestConfig {
     let cases = std::env::var("SLUICE_FUZZ_CASES")

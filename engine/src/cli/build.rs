@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use sluice_appliers::kustomize::{BuildOptions, LoadRestrictions};
+use sluice_kustomize::{BuildOptions, LoadRestrictions};
 
 /// `--load-restrictor`.
 #[derive(ValueEnum, Clone, Copy, Debug, Default)]
@@ -61,9 +61,9 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         overrides: None,
         ..Default::default()
     };
-    let objects = sluice_appliers::kustomize::build(&args.dir, &opts)?;
+    let objects = sluice_kustomize::build(&args.dir, &opts)?;
     let text = match args.output.as_str() {
-        "yaml" => sluice_appliers::manifest::to_yaml_stream(&objects),
+        "yaml" => sluice_kustomize::manifest::to_yaml_stream(&objects),
         "json" => serde_json::to_string_pretty(&objects)? + "\n",
         other => anyhow::bail!("unknown output format '{other}' (expected yaml or json)"),
     };

@@ -70,7 +70,7 @@ pub async fn run(args: InstallArgs) -> Result<ExitCode> {
         if !args.crds_only {
             docs.extend(install.objects());
         }
-        print!("{}", sluice_appliers::manifest::to_yaml_stream(&docs));
+        print!("{}", sluice_kustomize::manifest::to_yaml_stream(&docs));
         return Ok(ExitCode::SUCCESS);
     }
     let (_, client) = reachable(&KubeTarget {

@@ -15,7 +15,7 @@ use serde_json::Value;
 use sluice_appliers::apply::inventory::{Entry, ObjectRef};
 use sluice_appliers::conditions::Condition;
 use sluice_appliers::kustomization::{PostBuild, Spec, default_timeout};
-use sluice_appliers::kustomize::types::{Image, Patch, Selector};
+use sluice_kustomize::types::{Image, Patch, Selector};
 
 use super::parse_duration;
 

@@ -83,7 +83,7 @@ pub fn crd_documents() -> anyhow::Result<Vec<(&'static str, Value)>> {
         .map(|(name, text)| {
             Ok((
                 *name,
-                sluice_appliers::manifest::parse_document(text, name)?,
+                sluice_kustomize::manifest::parse_document(text, name)?,
             ))
         })
         .collect()
@@ -106,7 +106,7 @@ pub async fn install_crds(client: &kube::Client) -> anyhow::Result<()> {
             .find(|(n, _)| n == name)
             .map(|(_, t)| *t)
             .unwrap_or_default();
-        let v = sluice_appliers::manifest::parse_document(text, name)?;
+        let v = sluice_kustomize::manifest::parse_document(text, name)?;
         let pp = PatchParams::apply(MANAGER).force();
         crds.patch(name, &pp, &Patch::Apply(&v))
             .await

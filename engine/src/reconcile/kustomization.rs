@@ -4,7 +4,7 @@
 //! `finalizeStatus` does (conditions, `lastHandledReconcileAt`,
 //! `observedGeneration`) and Flux's events.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::time::{Duration, Instant};
 
 use k8s_openapi::api::core::v1::{ConfigMap, Secret};
@@ -651,14 +651,16 @@ pub async fn check_dependencies(
             Err(e) => return Err(format!("dependency '{dep}' not found: {e}")),
         };
         let observed = d.status.as_ref().and_then(|s| s.observed_generation);
-        if d.conditions().is_empty() || d.metadata.generation != observed {
-            return Err(format!("dependency '{dep}' is not ready"));
-        }
-        if !d
-            .conditions()
-            .iter()
-            .any(|c| c.type_ == "Ready" && c.status == "True")
-        {
+        let ready = !d.conditions().is_empty()
+            && d.metadata.generation == observed
+            && d.conditions()
+                .iter()
+                .any(|c| c.type_ == "Ready" && c.status == "True");
+        if !ready {
+            // A cycle would wait forever; say so instead of "not ready".
+            if let Some(path) = dependency_cycle(ctx, ks).await {
+                return Err(format!("dependency cycle: {}", path.join(" -> ")));
+            }
             return Err(format!("dependency '{dep}' is not ready"));
         }
         let source_of = |k: &Kustomization| {
@@ -683,6 +685,38 @@ pub async fn check_dependencies(
         }
     }
     Ok(())
+}
+
+/// The shortest dependency cycle through `ks` (`ns/name` ids, first and
+/// last the same), followed through the API server across namespaces.
+/// Only looked for once a dependency is not ready, and bounded in reads.
+async fn dependency_cycle(ctx: &Context, ks: &Kustomization) -> Option<Vec<String>> {
+    const MAX_READS: usize = 100;
+    let start = ks.id();
+    let mut seen = BTreeSet::from([start.clone()]);
+    let mut queue = VecDeque::from([(ks.dependencies(), vec![start.clone()])]);
+    let mut reads = 0;
+    while let Some((deps, path)) = queue.pop_front() {
+        for dep in deps {
+            let mut next = path.clone();
+            next.push(dep.clone());
+            if dep == start {
+                return Some(next);
+            }
+            if !seen.insert(dep.clone()) || reads == MAX_READS {
+                continue;
+            }
+            reads += 1;
+            let Some((ns, name)) = dep.split_once('/') else {
+                continue;
+            };
+            let api: Api<Kustomization> = Api::namespaced(ctx.client.clone(), ns);
+            if let Ok(Some(d)) = api.get_opt(name).await {
+                queue.push_back((d.dependencies(), next));
+            }
+        }
+    }
+    None
 }
 
 /// `spec.postBuild.substituteFrom`, later entries winning; newlines are

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use sluice_appliers::apply::Change;
 use sluice_appliers::apply::inventory::Entry;
 use sluice_appliers::kustomization::Spec;
-use sluice_appliers::kustomize::trace::Inputs;
+use sluice_kustomize::trace::Inputs;
 
 /// One Kustomization's last full, successful reconcile.
 #[derive(Clone, Debug)]
@@ -150,7 +150,7 @@ impl Memos {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sluice_appliers::kustomize::trace::Trace;
+    use sluice_kustomize::trace::Trace;
 
     fn inputs_of(dir: &Path) -> Inputs {
         let t = Trace::new(dir);

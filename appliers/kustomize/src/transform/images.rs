@@ -6,9 +6,9 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use crate::error::Result;
-use crate::kustomize::fieldspec::{Create, FieldSpec};
-use crate::kustomize::resmap::ResMap;
-use crate::kustomize::types::Image;
+use crate::fieldspec::{Create, FieldSpec};
+use crate::resmap::ResMap;
+use crate::types::Image;
 
 /// Applies one `images:` entry.
 pub fn apply(m: &mut ResMap, img: &Image, specs: &[FieldSpec]) -> Result<()> {
@@ -30,7 +30,7 @@ pub fn apply(m: &mut ResMap, img: &Image, specs: &[FieldSpec]) -> Result<()> {
     };
     let split: Vec<Vec<String>> = specs
         .iter()
-        .map(|fs| crate::kustomize::fieldspec::split_path(&fs.path))
+        .map(|fs| crate::fieldspec::split_path(&fs.path))
         .collect();
     for r in m.resources_mut() {
         if r.kind() == "CustomResourceDefinition" {

@@ -4,9 +4,9 @@
 use serde_json::Value;
 
 use crate::error::Result;
-use crate::kustomize::fieldspec::{Create, FieldSpec};
-use crate::kustomize::resid::Gvk;
-use crate::kustomize::resmap::ResMap;
+use crate::fieldspec::{Create, FieldSpec};
+use crate::resid::Gvk;
+use crate::resmap::ResMap;
 
 fn skipped(gvk: &Gvk) -> bool {
     gvk.kind == "CustomResourceDefinition"

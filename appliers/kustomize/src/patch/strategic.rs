@@ -13,9 +13,9 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::kustomize::openapi::{self, FieldInfo};
-use crate::kustomize::resource::value_text;
 use crate::manifest;
+use crate::openapi::{self, FieldInfo};
+use crate::resource::value_text;
 
 const PATCH: &str = "$patch";
 const RETAIN_KEYS: &str = "$retainKeys";

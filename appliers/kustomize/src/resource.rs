@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::resid::{Gvk, ResId};
 use crate::error::{Error, Result};
+use crate::manifest;
 
 /// How a generated object combines with an existing one of the same id.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -383,3 +384,35 @@ pub fn kind_of(v: &Value) -> &'static str {
         Value::Object(_) => "a mapping",
     }
 }
+/// Parses a resource file: every document is an object; `kind: List` items
+/// are expanded.
+pub fn load_resources(text: &str, shown: &str) -> Result<Vec<Resource>> {
+    let mut out = Vec::new();
+    for (i, doc) in manifest::parse_documents(text, shown)?
+        .into_iter()
+        .enumerate()
+    {
+        let what = format!("{shown} (document {})", i + 1);
+        match doc {
+            // kustomize skips an empty `{}` document like an empty one.
+            Value::Object(m) if m.is_empty() => {}
+            Value::Object(m) if is_list(&m) => {
+                if let Some(Value::Array(items)) = m.get("items") {
+                    for item in items {
+                        out.push(Resource::new(item.clone(), &what)?);
+                    }
+                }
+            }
+            other => out.push(Resource::new(other, &what)?),
+        }
+    }
+    Ok(out)
+}
+
+fn is_list(m: &Map<String, Value>) -> bool {
+    m.get("kind")
+        .and_then(Value::as_str)
+        .is_some_and(|k| k.ends_with("List"))
+        && m.get("items").is_some_and(Value::is_array)
+}
+

@@ -14,7 +14,7 @@ use super::nameref;
 use super::patch;
 use super::replacement;
 use super::resmap::ResMap;
-use super::resource::{ConfiguredBy, Origin, Resource, value_text};
+use super::resource::{ConfiguredBy, Origin, Resource, load_resources, value_text};
 use super::sort;
 use super::transform::{images, labels, names, namespace, replicas};
 use super::types::{FILE_NAMES, Kustomization, Var};
@@ -824,34 +824,3 @@ fn refuse_unsupported(k: &Kustomization, file: &str) -> Result<()> {
     Ok(())
 }
 
-/// Parses a resource file: every document is an object; `kind: List` items
-/// are expanded.
-pub fn load_resources(text: &str, shown: &str) -> Result<Vec<Resource>> {
-    let mut out = Vec::new();
-    for (i, doc) in manifest::parse_documents(text, shown)?
-        .into_iter()
-        .enumerate()
-    {
-        let what = format!("{shown} (document {})", i + 1);
-        match doc {
-            // kustomize skips an empty `{}` document like an empty one.
-            Value::Object(m) if m.is_empty() => {}
-            Value::Object(m) if is_list(&m) => {
-                if let Some(Value::Array(items)) = m.get("items") {
-                    for item in items {
-                        out.push(Resource::new(item.clone(), &what)?);
-                    }
-                }
-            }
-            other => out.push(Resource::new(other, &what)?),
-        }
-    }
-    Ok(out)
-}
-
-fn is_list(m: &Map<String, Value>) -> bool {
-    m.get("kind")
-        .and_then(Value::as_str)
-        .is_some_and(|k| k.ends_with("List"))
-        && m.get("items").is_some_and(Value::is_array)
-}

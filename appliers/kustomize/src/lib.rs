@@ -1,13 +1,20 @@
 //! A Rust implementation of `kustomize build` (v5): the same objects, fields
 //! and order as kustomize, without running it. Plugins, KRM functions, Helm
 //! charts and remote bases are refused with a clear error.
+//!
+//! Pure by construction: no Kubernetes client and no async runtime are
+//! dependencies of this crate, so a build reads only the directory it is
+//! given. [`manifest`] is the YAML seam (go-yaml's reading and printing
+//! rules) that the renderer and its callers share.
 
 pub mod build;
 pub mod config;
 pub mod crds;
+mod error;
 pub mod fieldspec;
 pub mod generator;
 pub mod loader;
+pub mod manifest;
 pub mod nameref;
 pub mod openapi;
 pub mod patch;
@@ -23,6 +30,7 @@ pub mod types;
 pub mod vars;
 
 pub use build::{BuildOptions, Overrides, build, build_yaml};
+pub use error::{Error, Result, ResultExt};
 pub use loader::LoadRestrictions;
 
 /// The kustomize release whose behaviour Sluice follows.

@@ -6,8 +6,8 @@
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::kustomize::fieldspec::{Create, FieldSpec};
-use crate::kustomize::resmap::ResMap;
+use crate::fieldspec::{Create, FieldSpec};
+use crate::resmap::ResMap;
 
 /// Which RoleBinding subjects get the namespace (NamespaceTransformer's
 /// `setRoleBindingSubjects`).

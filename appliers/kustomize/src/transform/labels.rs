@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::kustomize::fieldspec::{Create, FieldSpec};
-use crate::kustomize::resmap::ResMap;
+use crate::fieldspec::{Create, FieldSpec};
+use crate::resmap::ResMap;
 
 /// Sets every `entries` key on the designated maps.
 pub fn apply(
@@ -20,7 +20,7 @@ pub fn apply(
     }
     let split: Vec<Vec<String>> = specs
         .iter()
-        .map(|fs| crate::kustomize::fieldspec::split_path(&fs.path))
+        .map(|fs| crate::fieldspec::split_path(&fs.path))
         .collect();
     for r in m.resources_mut() {
         for (fs, path) in specs.iter().zip(&split) {

@@ -6,8 +6,8 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::kustomize::resource::{Resource, value_text};
-use crate::kustomize::types::Selector;
+use crate::resource::{Resource, value_text};
+use crate::types::Selector;
 
 /// A compiled selector.
 pub struct Compiled {
@@ -77,7 +77,7 @@ impl Compiled {
 impl Compiled {
     /// The id part against one id, namespace compared as written
     /// (replacement targets).
-    pub fn matches_id_raw(&self, id: &crate::kustomize::resid::ResId) -> bool {
+    pub fn matches_id_raw(&self, id: &crate::resid::ResId) -> bool {
         let ok = |re: &Option<Regex>, s: &str| re.as_ref().is_none_or(|re| re.is_match(s));
         ok(&self.group, &id.gvk.group)
             && ok(&self.version, &id.gvk.version)

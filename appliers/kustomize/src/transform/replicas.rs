@@ -4,9 +4,9 @@
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::kustomize::fieldspec::{Create, FieldSpec};
-use crate::kustomize::resmap::ResMap;
-use crate::kustomize::types::Replica;
+use crate::fieldspec::{Create, FieldSpec};
+use crate::resmap::ResMap;
+use crate::types::Replica;
 
 /// Applies one `replicas:` entry.
 pub fn apply(m: &mut ResMap, rep: &Replica, specs: &[FieldSpec]) -> Result<()> {

@@ -8,12 +8,11 @@ pub mod strategic;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::kustomize::build::load_resources;
-use crate::kustomize::loader::Loader;
-use crate::kustomize::resid::ResId;
-use crate::kustomize::resmap::ResMap;
-use crate::kustomize::resource::Resource;
-use crate::kustomize::types::Patch;
+use crate::loader::Loader;
+use crate::resid::ResId;
+use crate::resmap::ResMap;
+use crate::resource::{Resource, load_resources};
+use crate::types::Patch;
 
 /// `patchesStrategicMerge`: each entry is inline YAML or a file; every
 /// document patches the one resource with its id.
@@ -142,7 +141,7 @@ pub fn apply_json6902_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<(
 
 fn apply_json(
     m: &mut ResMap,
-    t: &crate::kustomize::types::Selector,
+    t: &crate::types::Selector,
     ops: &[json_patch::PatchOperation],
     store_prev: bool,
 ) -> Result<()> {
