@@ -1113,6 +1113,7 @@ async fn objects_over_the_size_limit_or_without_their_crd_are_named_and_nothing_
         let r = ready(s);
         assert_eq!(r.status, "False", "{ks}: {}", r.message);
         assert_eq!(r.reason, "ReconciliationFailed", "{ks}: {}", r.message);
+        eprintln!("{ks}: {}", &r.message[..r.message.len().min(600)]);
         r.message.clone()
     };
     let over = message("over");

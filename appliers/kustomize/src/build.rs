@@ -823,4 +823,3 @@ fn refuse_unsupported(k: &Kustomization, file: &str) -> Result<()> {
     }
     Ok(())
 }
-

@@ -415,4 +415,3 @@ fn is_list(m: &Map<String, Value>) -> bool {
         .is_some_and(|k| k.ends_with("List"))
         && m.get("items").is_some_and(Value::is_array)
 }
-
