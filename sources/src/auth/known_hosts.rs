@@ -4,7 +4,8 @@
 //! program (gix).
 
 use base64::Engine as _;
-use sha1::{Digest, Sha1};
+use hmac::{Hmac, KeyInit, Mac};
+use sha1::Sha1;
 
 /// The outcome of looking a host key up.
 #[derive(Debug, PartialEq, Eq)]
@@ -194,21 +195,14 @@ fn wildcard(pattern: &str, text: &str) -> bool {
 }
 
 fn hmac_sha1(key: &[u8], msg: &[u8]) -> Vec<u8> {
-    const BLOCK: usize = 64;
-    let mut k = if key.len() > BLOCK {
-        Sha1::digest(key).to_vec()
-    } else {
-        key.to_vec()
-    };
-    k.resize(BLOCK, 0);
-    let ipad: Vec<u8> = k.iter().map(|b| b ^ 0x36).collect();
-    let opad: Vec<u8> = k.iter().map(|b| b ^ 0x5c).collect();
-    let inner = Sha1::new().chain_update(&ipad).chain_update(msg).finalize();
-    Sha1::new()
-        .chain_update(&opad)
-        .chain_update(inner)
-        .finalize()
-        .to_vec()
+    // HMAC takes a key of any length, so construction cannot fail.
+    match Hmac::<Sha1>::new_from_slice(key) {
+        Ok(mut mac) => {
+            mac.update(msg);
+            mac.finalize().into_bytes().to_vec()
+        }
+        Err(_) => Vec::new(),
+    }
 }
 
 #[cfg(test)]
