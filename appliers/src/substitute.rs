@@ -71,7 +71,7 @@ pub fn substitute_all(objects: &mut [Value], post: &PostBuild) -> Result<(), Str
 /// group.
 fn gvk_string(obj: &Value) -> String {
     let api = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
-    let (g, v) = api.rsplit_once('/').unwrap_or(("", api));
+    let (g, v) = sluice_kustomize::resid::split_api_version(api);
     let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
     let or = |s: &str, d: &str| {
         if s.is_empty() {

@@ -30,9 +30,10 @@ pub fn read(path: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
 }
 
 fn parse(text: &str) -> Result<BTreeMap<String, Vec<u8>>> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).context("not YAML or JSON")?;
+    // The one YAML reader (go-yaml's rules); file and line are in its error.
+    let value = sluice_kustomize::manifest::parse_document(text, "secret file")?;
     let map = value
-        .as_mapping()
+        .as_object()
         .context("expected a mapping (a Secret manifest or key: value pairs)")?;
     let mut out = BTreeMap::new();
     let is_secret = map.get("kind").and_then(|k| k.as_str()) == Some("Secret");
@@ -42,7 +43,7 @@ fn parse(text: &str) -> Result<BTreeMap<String, Vec<u8>>> {
         }
         return Ok(out);
     }
-    if let Some(data) = map.get("data").and_then(|d| d.as_mapping()) {
+    if let Some(data) = map.get("data").and_then(|d| d.as_object()) {
         for (k, v) in string_pairs(data, "data: ")? {
             let cleaned: String = v.chars().filter(|c| !c.is_whitespace()).collect();
             let bytes = base64::engine::general_purpose::STANDARD
@@ -51,7 +52,7 @@ fn parse(text: &str) -> Result<BTreeMap<String, Vec<u8>>> {
             out.insert(k.to_string(), bytes);
         }
     }
-    if let Some(data) = map.get("stringData").and_then(|d| d.as_mapping()) {
+    if let Some(data) = map.get("stringData").and_then(|d| d.as_object()) {
         for (k, v) in string_pairs(data, "stringData: ")? {
             out.insert(k.to_string(), v.as_bytes().to_vec());
         }
@@ -60,11 +61,14 @@ fn parse(text: &str) -> Result<BTreeMap<String, Vec<u8>>> {
 }
 
 /// The pairs of a mapping whose keys and values must all be strings.
-fn string_pairs<'a>(m: &'a serde_yaml::Mapping, what: &str) -> Result<Vec<(&'a str, &'a str)>> {
+fn string_pairs<'a>(
+    m: &'a serde_json::Map<String, serde_json::Value>,
+    what: &str,
+) -> Result<Vec<(&'a str, &'a str)>> {
     m.iter()
-        .map(|(k, v)| match (k.as_str(), v.as_str()) {
-            (Some(k), Some(v)) => Ok((k, v)),
-            _ => bail!("{what}every key and value must be a string"),
+        .map(|(k, v)| match v.as_str() {
+            Some(v) => Ok((k.as_str(), v)),
+            None => bail!("{what}the value of '{k}' must be a string"),
         })
         .collect()
 }

@@ -71,7 +71,7 @@ impl FieldSpec {
             return false;
         }
         let av = res.api_version();
-        let (g, v) = av.rsplit_once('/').unwrap_or(("", av));
+        let (g, v) = crate::resid::split_api_version(av);
         self.selects_parts(g, v, res.kind())
     }
 

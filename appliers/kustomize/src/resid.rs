@@ -83,38 +83,43 @@ const CLUSTER_SCOPED: &[(&str, &str)] = &[
     ("v1", "PersistentVolume"),
 ];
 
+/// `apiVersion` as (group, version): `apps/v1` → (`apps`, `v1`), `v1` →
+/// (``, `v1`). The one place in Sluice that splits an apiVersion.
+pub fn split_api_version(api_version: &str) -> (&str, &str) {
+    api_version.rsplit_once('/').unwrap_or(("", api_version))
+}
+
+/// The apiVersion of `group` and `version`: `group/version`, or `version`
+/// for the core group.
+pub fn join_api_version(group: &str, version: &str) -> String {
+    if group.is_empty() {
+        version.to_string()
+    } else {
+        format!("{group}/{version}")
+    }
+}
+
 impl Gvk {
     /// Builds a GVK from `apiVersion` and `kind`.
     pub fn from_api_version(api_version: &str, kind: &str) -> Self {
-        let (group, version) = match api_version.rsplit_once('/') {
-            Some((g, v)) => (g.to_string(), v.to_string()),
-            None => (String::new(), api_version.to_string()),
-        };
+        let (group, version) = split_api_version(api_version);
         Self {
-            group,
-            version,
+            group: group.to_string(),
+            version: version.to_string(),
             kind: kind.to_string(),
         }
     }
 
     /// `group/version` or `version`.
     pub fn api_version(&self) -> String {
-        if self.group.is_empty() {
-            self.version.clone()
-        } else {
-            format!("{}/{}", self.group, self.version)
-        }
+        join_api_version(&self.group, &self.version)
     }
 
     /// Whether kustomize certainly knows this type as cluster-scoped.
     pub fn is_cluster_scoped(&self) -> bool {
-        CLUSTER_SCOPED.iter().any(|(a, k)| {
-            *k == self.kind
-                && match a.split_once('/') {
-                    Some((g, v)) => g == self.group && v == self.version,
-                    None => self.group.is_empty() && *a == self.version,
-                }
-        })
+        CLUSTER_SCOPED
+            .iter()
+            .any(|(a, k)| *k == self.kind && split_api_version(a) == (&self.group, &self.version))
     }
 
     /// Whether this GVK is selected by `sel`: every non-empty part must match.

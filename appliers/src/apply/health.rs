@@ -62,7 +62,7 @@ fn cond_message(v: &Value, t: &str) -> String {
 pub fn status(obj: &Value) -> Status {
     let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
     let api = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
-    let group = api.rsplit_once('/').map(|(g, _)| g).unwrap_or("");
+    let (group, _) = sluice_kustomize::resid::split_api_version(api);
     if obj.pointer("/metadata/deletionTimestamp").is_some() {
         return Status::InProgress("Resource scheduled for deletion".into());
     }

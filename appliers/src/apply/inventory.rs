@@ -34,11 +34,7 @@ pub struct ObjectRef {
 impl ObjectRef {
     /// `group/version` or `version`.
     pub fn api_version(&self) -> String {
-        if self.group.is_empty() {
-            self.version.clone()
-        } else {
-            format!("{}/{}", self.group, self.version)
-        }
+        sluice_kustomize::resid::join_api_version(&self.group, &self.version)
     }
 
     /// The inventory entry. Colons in names (RBAC) are written `__`.

@@ -24,6 +24,7 @@ use kube::api::{Api, DeleteParams, DynamicObject, Patch, PatchParams};
 use kube::core::GroupVersionKind;
 use kube::discovery::{ApiCapabilities, ApiResource, Scope};
 use serde_json::Value;
+use sluice_kustomize::resid::split_api_version;
 
 use self::discovery::ClusterTypes;
 use self::health::Status;
@@ -137,13 +138,10 @@ fn meta_is(obj: &Value, key: &str, value: &str) -> bool {
 /// The identity of an object (its namespace as given).
 pub fn object_ref(obj: &Value) -> ObjectRef {
     let api = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
-    let (group, version) = match api.rsplit_once('/') {
-        Some((g, v)) => (g.to_string(), v.to_string()),
-        None => (String::new(), api.to_string()),
-    };
+    let (group, version) = split_api_version(api);
     ObjectRef {
-        group,
-        version,
+        group: group.to_string(),
+        version: version.to_string(),
         kind: obj
             .get("kind")
             .and_then(Value::as_str)

@@ -23,7 +23,10 @@ pub enum Format {
 pub fn print_structured<T: serde::Serialize>(format: Format, value: &T) -> anyhow::Result<()> {
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(value)?),
-        Format::Yaml => print!("{}", serde_yaml::to_string(value)?),
+        Format::Yaml => print!(
+            "{}",
+            sluice_kustomize::manifest::to_yaml(&serde_json::to_value(value)?)
+        ),
         Format::Text => anyhow::bail!("text output is printed by the command itself"),
     }
     Ok(())

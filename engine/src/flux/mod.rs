@@ -10,7 +10,7 @@ pub mod kustomization;
 use std::time::Duration;
 
 use kube::api::{Api, DynamicObject, Patch, PatchParams};
-use kube::core::{ApiResource, GroupVersionKind};
+use kube::core::ApiResource;
 use serde_json::Value;
 
 pub use self::git_repository::{Artifact, GitRepository, GitRepositorySpec, GitRepositoryStatus};
@@ -63,18 +63,12 @@ pub const CRDS: &[(&str, &str)] = &[
 
 /// `source.toolkit.fluxcd.io/v1` GitRepository.
 pub fn git_repository_resource() -> ApiResource {
-    ApiResource::from_gvk_with_plural(
-        &GroupVersionKind::gvk("source.toolkit.fluxcd.io", "v1", "GitRepository"),
-        "gitrepositories",
-    )
+    ApiResource::erase::<GitRepository>(&())
 }
 
 /// `kustomize.toolkit.fluxcd.io/v1` Kustomization.
 pub fn kustomization_resource() -> ApiResource {
-    ApiResource::from_gvk_with_plural(
-        &GroupVersionKind::gvk("kustomize.toolkit.fluxcd.io", "v1", "Kustomization"),
-        "kustomizations",
-    )
+    ApiResource::erase::<Kustomization>(&())
 }
 
 /// Flux's CRDs parsed, for `sluice install` and [`install_crds`].
