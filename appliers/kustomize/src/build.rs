@@ -251,7 +251,12 @@ fn normalize_annotations(r: &mut Resource, keep_origin: bool, keep_transformatio
             {
                 continue;
             }
-            out.insert(k.clone(), Value::String(value_text(v)));
+            // kyaml takes a node's scalar text: a map or list has none.
+            let text = match v {
+                Value::Object(_) | Value::Array(_) => String::new(),
+                scalar => value_text(scalar),
+            };
+            out.insert(k.clone(), Value::String(text));
         }
     }
     if out.is_empty() {

@@ -1,6 +1,7 @@
 //! Writing, as `kustomize build` prints (go-yaml v2): keys sorted at
 //! every level, two-space indent, go-yaml's quoting and block styles.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde_json::{Map, Number, Value};
@@ -122,7 +123,26 @@ fn write_map(out: &mut String, m: &Map<String, Value>, ind: usize) {
         if i > 0 {
             indent(out, ind);
         }
-        let key = quote_key(k);
+        let k = fold_nel(k);
+        // go-yaml v2 writes a key on several lines, or one over 128 bytes,
+        // as `? key` and its value as `: value`.
+        if k.len() > 128 || k.chars().any(is_break) {
+            out.push_str("? ");
+            out.push_str(&string_scalar(&k, ind + 2, ind + 2));
+            out.push('\n');
+            indent(out, ind);
+            out.push_str(": ");
+            match v {
+                Value::Object(m) if !m.is_empty() => write_map(out, m, ind + 2),
+                Value::Array(a) if !a.is_empty() => write_seq(out, a, ind + 2),
+                other => {
+                    out.push_str(&scalar(other, ind + 2, ind + 2));
+                    out.push('\n');
+                }
+            }
+            continue;
+        }
+        let key = quote_inline(&k);
         out.push_str(&key);
         out.push(':');
         write_value_after_key(out, v, ind, ind + key.chars().count() + 2);
@@ -171,17 +191,65 @@ fn scalar(v: &Value, block_indent: usize, col: usize) -> String {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => number(n),
-        Value::String(s) => {
-            let q = quote_str(s, block_indent);
-            if q.starts_with('|') {
-                q
-            } else {
-                fold(&q, block_indent, col)
-            }
-        }
+        Value::String(s) => string_scalar(&fold_nel(s), block_indent, col),
         Value::Object(_) => "{}".into(),
         Value::Array(_) => "[]".into(),
     }
+}
+
+fn string_scalar(s: &str, block_indent: usize, col: usize) -> String {
+    let q = quote_str(s, block_indent);
+    if q.starts_with('|') {
+        q
+    } else {
+        fold(&q, block_indent, col)
+    }
+}
+
+/// A line break to go-yaml v2 (YAML 1.1 counts NEL, LS and PS).
+fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// kustomize prints objects through JSON, which go-yaml v2 reads back as
+/// YAML before writing it: a NEL, the one line break JSON leaves raw, is
+/// folded there as in any double-quoted scalar (one break and the spaces
+/// around it become a space; n breaks become n-1 newlines).
+fn fold_nel(s: &str) -> Cow<'_, str> {
+    if !s.contains('\u{85}') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != ' ' && c != '\u{85}' {
+            out.push(c);
+            continue;
+        }
+        // A run of spaces and NELs.
+        let mut run = String::from(c);
+        while let Some(&n) = chars.peek()
+            && (n == ' ' || n == '\u{85}')
+        {
+            run.push(n);
+            chars.next();
+        }
+        let breaks = run.chars().filter(|&x| x == '\u{85}').count();
+        match breaks {
+            0 => out.push_str(&run),
+            1 => out.push(' '),
+            n => out.extend(std::iter::repeat_n('\n', n - 1)),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether go-yaml v2 can write `c` as it is (its `is_printable`).
+fn is_printable(c: char) -> bool {
+    c == '\n'
+        || (' '..='~').contains(&c)
+        || ('\u{a0}'..='\u{d7ff}').contains(&c)
+        || (('\u{e000}'..='\u{fffd}').contains(&c) && c != '\u{feff}')
 }
 
 /// Numbers as Go's encoding/json then go-yaml v2 print them: integral
@@ -221,8 +289,23 @@ fn fold(text: &str, indent_to: usize, start_col: usize) -> String {
     let mut out = String::with_capacity(text.len());
     let mut col = start_col;
     let mut spaces = false;
+    let mut after_break = false;
     for i in 0..chars.len() {
         let c = chars[i];
+        // A raw LS or PS (single-quoted only) starts a new line to go-yaml:
+        // the column resets and the next character is indented.
+        if c == '\u{2028}' || c == '\u{2029}' {
+            out.push(c);
+            col = 0;
+            after_break = true;
+            continue;
+        }
+        // (Not before the closing quote, which go-yaml writes apart.)
+        if after_break && !(quoted && i + 1 == chars.len()) {
+            indent(&mut out, indent_to.saturating_sub(col));
+            col = col.max(indent_to);
+            after_break = false;
+        }
         if c == ' ' {
             let next_space = chars.get(i + 1).is_none_or(|n| *n == ' ');
             let inner = !quoted || (i > 1 && i + 2 < chars.len());
@@ -241,14 +324,6 @@ fn fold(text: &str, indent_to: usize, start_col: usize) -> String {
         col += 1;
     }
     out
-}
-
-fn quote_key(k: &str) -> String {
-    if k.contains('\n') {
-        double_quoted(k)
-    } else {
-        quote_inline(k)
-    }
 }
 
 /// Whether a plain scalar would be read back as something other than this
@@ -323,41 +398,24 @@ fn quote_inline(s: &str) -> String {
     if plain_allowed(s) && !special {
         return s.to_string();
     }
-    // go-yaml v2 treats characters beyond U+FFFF as unprintable.
-    if special || s.chars().any(|c| c.is_control() || (c as u32) > 0xFFFF) {
+    if special || !s.chars().all(is_printable) || break_next_to_space(s) {
         return double_quoted(s);
     }
     format!("'{}'", s.replace('\'', "''"))
 }
 
+/// A line break with a space right before or after it: go-yaml v2 then
+/// allows neither single quotes nor (space before) a block scalar.
+fn break_next_to_space(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| (is_break(w[0]) && w[1] == ' ') || (w[0] == ' ' && is_break(w[1])))
+}
+
 fn quote_str(s: &str, block_indent: usize) -> String {
     if s.contains('\n') && literal_allowed(s) {
-        let chomp = if !s.ends_with('\n') {
-            "-"
-        } else if s == "\n" || s.ends_with("\n\n") {
-            "+"
-        } else {
-            ""
-        };
-        // A first line that starts with a space or is empty needs an
-        // explicit indentation indicator, which go-yaml writes as `2`.
-        let hint = if s.starts_with(' ') || s.starts_with('\n') {
-            "2"
-        } else {
-            ""
-        };
-        let mut out = format!("|{hint}{chomp}\n");
-        let body = s.strip_suffix('\n').unwrap_or(s);
-        for line in body.split('\n') {
-            if !line.is_empty() {
-                indent(&mut out, block_indent);
-                out.push_str(line);
-            }
-            out.push('\n');
-        }
-        // The caller adds the final newline.
-        out.pop();
-        return out;
+        return literal(s, block_indent);
     }
     if s.contains('\n') {
         return double_quoted(s);
@@ -365,35 +423,88 @@ fn quote_str(s: &str, block_indent: usize) -> String {
     quote_inline(s)
 }
 
-fn literal_allowed(s: &str) -> bool {
-    s.split('\n')
-        .all(|l| !l.ends_with(' ') && !l.ends_with('\t'))
-        // A tab is not "printable" to go-yaml, which then double-quotes.
-        && s.chars().all(|c| c == '\n' || (!c.is_control() && (c as u32) <= 0xFFFF))
+/// A literal block scalar as go-yaml v2 writes it; the caller adds the
+/// final newline.
+fn literal(s: &str, block_indent: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let chomp = match chars.as_slice() {
+        [.., last] if !is_break(*last) => "-",
+        [_] => "+",
+        [.., before, _] if is_break(*before) => "+",
+        _ => "",
+    };
+    // A first line that starts with a space or a break needs an explicit
+    // indentation indicator, which go-yaml writes as `2`.
+    let hint = if chars.first().is_some_and(|&c| c == ' ' || is_break(c)) {
+        "2"
+    } else {
+        ""
+    };
+    let mut out = format!("|{hint}{chomp}\n");
+    let body = s.strip_suffix('\n').unwrap_or(s);
+    let mut after_break = true;
+    for c in body.chars() {
+        if is_break(c) {
+            // LS and PS are written as they are; the column restarts.
+            out.push(c);
+            after_break = true;
+            continue;
+        }
+        if after_break {
+            indent(&mut out, block_indent);
+            after_break = false;
+        }
+        out.push(c);
+    }
+    out
 }
 
+fn literal_allowed(s: &str) -> bool {
+    let space_before_break = s
+        .chars()
+        .zip(s.chars().skip(1))
+        .any(|(a, b)| a == ' ' && is_break(b));
+    // A tab is not "printable" to go-yaml, which then double-quotes.
+    !space_before_break && !s.ends_with(' ') && s.chars().all(is_printable)
+}
+
+/// go-yaml v2's double-quoted style. Its BOM test looks at the start of
+/// the string whatever the position, so after a leading BOM every
+/// character is escaped.
 fn double_quoted(s: &str) -> String {
+    let escape_all = s.starts_with('\u{feff}');
     let mut out = String::from("\"");
     for c in s.chars() {
+        if !(escape_all || !is_printable(c) || is_break(c) || c == '"' || c == '\\') {
+            out.push(c);
+            continue;
+        }
+        out.push('\\');
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{b}' => out.push_str("\\v"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{1b}' => out.push_str("\\e"),
-            c if (c as u32) > 0xFFFF => {
-                let _ = write!(out, "\\U{:08X}", c as u32);
+            '\0' => out.push('0'),
+            '\u{7}' => out.push('a'),
+            '\u{8}' => out.push('b'),
+            '\t' => out.push('t'),
+            '\n' => out.push('n'),
+            '\u{b}' => out.push('v'),
+            '\u{c}' => out.push('f'),
+            '\r' => out.push('r'),
+            '\u{1b}' => out.push('e'),
+            '"' => out.push('"'),
+            '\\' => out.push('\\'),
+            '\u{85}' => out.push('N'),
+            '\u{a0}' => out.push('_'),
+            '\u{2028}' => out.push('L'),
+            '\u{2029}' => out.push('P'),
+            c if (c as u32) <= 0xFF => {
+                let _ = write!(out, "x{:02X}", c as u32);
             }
-            c if c.is_control() || c == '\u{feff}' => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
+            c if (c as u32) <= 0xFFFF => {
+                let _ = write!(out, "u{:04X}", c as u32);
             }
-            c => out.push(c),
+            c => {
+                let _ = write!(out, "U{:08X}", c as u32);
+            }
         }
     }
     out.push('"');

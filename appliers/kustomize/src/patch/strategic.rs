@@ -331,6 +331,7 @@ fn merge_list(
     let elem_schema = info
         .and_then(|i| i.reference.as_deref())
         .map_or(Schema::None, Schema::Def);
+    let absent = dest.is_none();
     let dest: Vec<Value> = dest.cloned().unwrap_or_default();
 
     if keys.is_empty() || info.is_some_and(|i| i.scalar) {
@@ -361,6 +362,11 @@ fn merge_list(
         valid.iter().map(|&i| keys[i].clone()).collect()
     };
     let kv = |e: &Value| key_values(e, &valid_keys);
+    if let [key] = valid_keys.as_slice()
+        && all_keys.iter().any(|k| k.iter().all(String::is_empty))
+    {
+        return missing_key_merge((!absent).then_some(dest), &patch, key, elem_schema).map(Some);
+    }
 
     let mut used = vec![false; dest.len()];
     let mut merged_dest: Vec<Option<Value>> = dest.iter().cloned().map(Some).collect();
@@ -428,6 +434,104 @@ fn merge_list(
     }
     front.extend(merged_dest.into_iter().flatten());
     Ok(Some(front))
+}
+
+/// An associative list where some element (of the patch or the object)
+/// lacks the merge key, merged exactly as kustomize's kyaml walker does it
+/// (`walk/associative_sequence.go`), quirks included, since they decide
+/// the output: values are taken patch first; the missing key counts as the
+/// value "", whose (empty) merge deletes every object element that has the
+/// key at that point; the key-less patch element itself is dropped; and an
+/// object element without the key that survives to the end replaces
+/// everything merged before it (`appendListNode` with no key values).
+/// Where the object has no such list, kyaml starts from the patch's list
+/// itself (one node as both object and patch), so deletions hit the patch.
+fn missing_key_merge(
+    dest: Option<Vec<Value>>,
+    patch: &[&Value],
+    key: &str,
+    elem_schema: Schema,
+) -> Result<Vec<Value>> {
+    let aliased = dest.is_none();
+    let dest: Vec<Value> = dest.unwrap_or_else(|| patch.iter().map(|v| (*v).clone()).collect());
+    let value_of = |e: &Value| match e.get(key) {
+        Some(Value::Null) | None => String::new(),
+        Some(v) => value_text(v),
+    };
+    let mut values: Vec<String> = Vec::new();
+    for e in patch.iter().copied().chain(dest.iter()) {
+        let v = value_of(e);
+        if !values.contains(&v) {
+            values.push(v);
+        }
+    }
+    let mut live = dest;
+    let mut items: Vec<Value> = Vec::new();
+    for v in values {
+        if v.is_empty() {
+            // A deletion matching any value of the key; empty elements go too.
+            live.retain(|e| match e {
+                Value::Object(m) => !m.is_empty() && !m.contains_key(key),
+                Value::Null => false,
+                _ => true,
+            });
+            continue;
+        }
+        let at = live.iter().position(|e| e.is_object() && value_of(e) == v);
+        let from_patch = if aliased {
+            at.map(|i| &live[i])
+        } else {
+            patch
+                .iter()
+                .copied()
+                .find(|e| e.is_object() && value_of(e) == v)
+        };
+        let from_dest = if aliased { None } else { at.map(|i| &live[i]) };
+        let merged = match (from_dest, from_patch) {
+            (None, None) => None,
+            (Some(d), None) => Some(d.clone()),
+            (d, Some(Value::Object(po))) => {
+                merge_map(d.and_then(Value::as_object), po, elem_schema)?.map(Value::Object)
+            }
+            (_, Some(other)) => Some(other.clone()),
+        };
+        let Some(mut merged) = merged.filter(|m| !m.as_object().is_some_and(Map::is_empty)) else {
+            live.retain(|e| !(e.is_object() && value_of(e) == v));
+            continue;
+        };
+        if let Value::Object(m) = &mut merged
+            && !m.contains_key(key)
+        {
+            m.insert(key.to_string(), Value::String(v.clone()));
+        }
+        // The walker merges into the object's element in place.
+        if let Some(i) = at {
+            live[i] = merged.clone();
+        }
+        match items.iter().position(|e| e.is_object() && value_of(e) == v) {
+            Some(i) => items[i] = merged,
+            None => items.push(merged),
+        }
+    }
+    // kyaml's appendListNode of what is left of the object's list.
+    for e in live {
+        let v = value_of(&e);
+        if v.is_empty() {
+            items = vec![e];
+            continue;
+        }
+        let mut found = false;
+        for item in items.iter_mut() {
+            if item.is_object() && value_of(item) == v {
+                *item = e.clone();
+                found = true;
+            }
+        }
+        if !found {
+            items.push(e);
+        }
+    }
+    Ok(items)
 }
 
 /// Reorders `items` to follow `order` (merge-key maps or primitives);
