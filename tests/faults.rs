@@ -255,11 +255,13 @@ impl SourceFault<'_> {
             ),
             // Flux's reason for a failed archive write; the message names
             // the artifact file in storage, not a file of the repository.
+            // Whichever write meets the full disk first: the archive, or
+            // the record of the current artifact.
             SourceFault::StorageFull(_) => (
                 "fault-storage-full",
                 "fm",
-                "ArchiveOperationFailed",
-                "writing the artifact: No space left on device",
+                "ArchiveOperationFailed|StorageOperationFailed",
+                "No space left on device",
             ),
             SourceFault::Cut(Cut::Pack) => (
                 "fault-cut-pack",
@@ -356,7 +358,7 @@ async fn source_outage(fault: SourceFault<'_>, t: &mut Tally) -> Result<()> {
         request_reconcile(&client, ns, &token).await?;
         let failed = wait_fetch_failed(&gits, &token).await?;
         ensure!(
-            failed.reason == reason && failed.message.contains(text),
+            reason.split('|').any(|r| r == failed.reason) && failed.message.contains(text),
             "Ready=False does not name the cause ({reason}, {text:?}): {}: {}",
             failed.reason,
             failed.message

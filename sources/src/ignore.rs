@@ -95,6 +95,12 @@ impl IgnoreRules {
 
     /// Later matchers win; within one, gitignore's own last-match-wins.
     fn matches(&self, path: &str, is_dir: bool) -> bool {
+        // The matcher panics on a rooted path; a crafted tree may hold one
+        // (found by fuzzing: "///"). Paths are relative to the root anyway.
+        let path = path.trim_start_matches('/');
+        if path.is_empty() {
+            return false;
+        }
         let mut excluded = false;
         for (domain, m) in &self.matchers {
             let rel = if domain.is_empty() {
@@ -135,6 +141,14 @@ fn build<'a>(dir: &str, lines: impl Iterator<Item = &'a str>, origin: &str) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rooted_paths_never_panic() {
+        // Found by fuzzing: the matcher asserts paths are relative.
+        let r = IgnoreRules::new(&[], None).expect("rules");
+        assert!(!r.is_excluded("///", false));
+        assert!(r.is_excluded("/.git/config", false));
+    }
 
     #[test]
     fn defaults_apply_without_custom_patterns() {

@@ -392,9 +392,12 @@ pub async fn fetch_artifact(
         .await
         .map_err(|e| FetchError::new("GitOperationFailed", format!("fetch task failed: {e}")))?
         .map_err(|e| {
-            FetchError::new(
-                e.reason(),
-                format!("failed to checkout and determine revision: {e}"),
-            )
+            // Flux's wording per stage: the archive, the storage, or git.
+            let what = match e.reason() {
+                "ArchiveOperationFailed" => "unable to archive artifact to storage",
+                "StorageOperationFailed" => "failed to store artifact",
+                _ => "failed to checkout and determine revision",
+            };
+            FetchError::new(e.reason(), format!("{what}: {e}"))
         })
 }

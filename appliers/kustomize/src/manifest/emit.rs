@@ -119,11 +119,25 @@ pub(super) fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 fn write_map(out: &mut String, m: &Map<String, Value>, ind: usize) {
-    for (i, (k, v)) in sorted(m).into_iter().enumerate() {
+    // Sorted as printed: go-yaml sorts the keys after the NEL folding.
+    let mut entries: Vec<(Cow<'_, str>, &Value)> = sorted(m)
+        .into_iter()
+        .map(|(k, v)| (fold_nel(k), v))
+        .collect();
+    if entries.iter().any(|(k, _)| matches!(k, Cow::Owned(_))) {
+        // Binary insertion, as in `sorted`: the order is not total.
+        let mut again: Vec<(Cow<'_, str>, &Value)> = Vec::with_capacity(entries.len());
+        for (k, v) in entries {
+            let at =
+                again.partition_point(|(x, _)| key_order(x, &k) != std::cmp::Ordering::Greater);
+            again.insert(at, (k, v));
+        }
+        entries = again;
+    }
+    for (i, (k, v)) in entries.into_iter().enumerate() {
         if i > 0 {
             indent(out, ind);
         }
-        let k = fold_nel(k);
         // go-yaml v2 writes a key on several lines, or one over 128 bytes,
         // as `? key` and its value as `: value`.
         if k.len() > 128 || k.chars().any(is_break) {
