@@ -510,7 +510,8 @@ impl Builder {
         k: &Kustomization,
         acc: &mut Accumulator,
     ) -> Result<()> {
-        for entry in &k.resources {
+        let mut parsed = parse_files_in_parallel(ldr, &k.resources);
+        for (i, entry) in k.resources.iter().enumerate() {
             if is_remote(entry) {
                 return Err(Error::Unsupported {
                     file: ldr.file_label(),
@@ -526,9 +527,11 @@ impl Builder {
                 self.accumulate_directory(ldr, entry, "resources", false, acc)?;
             } else {
                 // Files obey the load restrictor; directories may be anywhere in the root.
-                let text = ldr.read_resolved_text(&path, entry, "resources")?;
-                let shown = ldr.display(&path);
-                for mut r in load_resources(&text, &shown)? {
+                let (shown, resources) = match parsed.get_mut(i).and_then(Option::take) {
+                    Some(done) => done?,
+                    None => read_resource_file(ldr, &path, entry)?,
+                };
+                for mut r in resources {
                     r.origin = Some(Origin {
                         path: Some(clean_join(&self.origin_dir, entry)),
                         ..Default::default()
@@ -768,8 +771,10 @@ impl Builder {
             step(replicas::apply(res, r, &cfg.replicas), "replicas")?;
             self.track(res, || self.builtin_origin(ldr, "ReplicaCountTransformer"));
         }
-        for img in &k.images {
-            step(images::apply(res, img, &cfg.images), "images")?;
+        if !k.images.is_empty() {
+            step(images::apply_all(res, &k.images, &cfg.images), "images")?;
+        }
+        for _ in &k.images {
             self.track(res, || self.builtin_origin(ldr, "ImageTagTransformer"));
         }
         let repl = replacement::load(&k.replacements, ldr)?;
@@ -827,4 +832,68 @@ fn refuse_unsupported(k: &Kustomization, file: &str) -> Result<()> {
         return unsupported("validators", "validator plugins are not run");
     }
     Ok(())
+}
+/// A `resources:` file, read and parsed: its name as shown, its objects.
+fn read_resource_file(ldr: &Loader, path: &Path, entry: &str) -> Result<(String, Vec<Resource>)> {
+    let text = ldr.read_resolved_text(path, entry, "resources")?;
+    let shown = ldr.display(path);
+    let resources = load_resources(&text, &shown)?;
+    Ok((shown, resources))
+}
+
+/// The plain files of a long `resources:` list read and parsed on every
+/// core, in order (`None` where an entry is not such a file, or when the
+/// build is traced, whose record keeps the order of reads). Reading and
+/// parsing is most of the time of a large base; everything else stays
+/// sequential, and an entry's error is returned where the sequential
+/// build would meet it.
+#[allow(clippy::type_complexity)]
+fn parse_files_in_parallel(
+    ldr: &Loader,
+    entries: &[String],
+) -> Vec<Option<Result<(String, Vec<Resource>)>>> {
+    const MIN_FILES: usize = 32;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    if entries.len() < MIN_FILES || workers < 2 || ldr.traced() {
+        return Vec::new();
+    }
+    let files: Vec<Option<PathBuf>> = entries
+        .iter()
+        .map(|e| {
+            if is_remote(e) {
+                return None;
+            }
+            ldr.resolve(e, "resources", false)
+                .ok()
+                .filter(|p| p.is_file())
+        })
+        .collect();
+    let mut out: Vec<Option<Result<(String, Vec<Resource>)>>> = Vec::new();
+    out.resize_with(entries.len(), || None);
+    let chunk = entries.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .zip(entries.chunks(chunk))
+            .map(|(paths, names)| {
+                scope.spawn(move || {
+                    paths
+                        .iter()
+                        .zip(names)
+                        .map(|(p, e)| p.as_ref().map(|p| read_resource_file(ldr, p, e)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for (n, h) in handles.into_iter().enumerate() {
+            if let Ok(results) = h.join() {
+                for (j, r) in results.into_iter().enumerate() {
+                    out[n * chunk + j] = r;
+                }
+            }
+        }
+    });
+    out
 }

@@ -68,6 +68,11 @@ impl Loader {
         }
     }
 
+    /// Whether reads are being recorded.
+    pub fn traced(&self) -> bool {
+        self.trace.is_some()
+    }
+
     /// Whether `p` is a regular file (recorded in the trace).
     pub fn is_file(&self, p: &Path) -> bool {
         match &self.trace {
@@ -187,7 +192,7 @@ impl Loader {
                 from,
             });
         }
-        let resolved = lexical.canonicalize();
+        let resolved = self.real_path(&lexical);
         if let Some(t) = &self.trace {
             t.resolved(&lexical, resolved.as_ref().ok().map(PathBuf::as_path));
         }
@@ -217,6 +222,30 @@ impl Loader {
                 root: self.dir.display().to_string(),
                 from,
             });
+        }
+        Ok(real)
+    }
+
+    /// `lexical` (normalized, inside the root) with symlinks resolved. The
+    /// directory and root are canonical already, so only the components
+    /// below them are looked at, one `lstat` each; only a symlink among
+    /// them needs a full canonicalization (`realpath` costs a `readlink`
+    /// per component of the whole path, for every file of a build).
+    fn real_path(&self, lexical: &Path) -> std::io::Result<PathBuf> {
+        let base = if lexical.starts_with(&self.dir) {
+            &self.dir
+        } else {
+            &self.root
+        };
+        let Ok(rest) = lexical.strip_prefix(base) else {
+            return lexical.canonicalize();
+        };
+        let mut real = base.clone();
+        for c in rest.components() {
+            real.push(c);
+            if std::fs::symlink_metadata(&real)?.file_type().is_symlink() {
+                return lexical.canonicalize();
+            }
         }
         Ok(real)
     }

@@ -12,22 +12,29 @@ use crate::types::Image;
 
 /// Applies one `images:` entry.
 pub fn apply(m: &mut ResMap, img: &Image, specs: &[FieldSpec]) -> Result<()> {
+    apply_all(m, std::slice::from_ref(img), specs)
+}
+
+/// Applies `images:` entries in order, as kustomize's one transformer pass
+/// per entry, but an object is walked for an entry only when one of its
+/// image values matches that entry (its values are collected once, and
+/// again after an entry changed them): most entries match few objects.
+pub fn apply_all(m: &mut ResMap, imgs: &[Image], specs: &[FieldSpec]) -> Result<()> {
     // The name is a regular expression in kustomize; an invalid one matches nothing.
-    let pattern = Regex::new(&format!(
-        "^{}(:[a-zA-Z0-9_.{{}}-]*)?(@[a-zA-Z0-9]+([.+_-][a-zA-Z0-9]+)*:[a-zA-Z0-9_.{{}}-]*)?$",
-        img.name
-    ))
-    .ok();
-    let Some(pattern) = pattern else {
+    let entries: Vec<(Regex, &Image)> = imgs
+        .iter()
+        .filter_map(|img| {
+            Regex::new(&format!(
+                "^{}(:[a-zA-Z0-9_.{{}}-]*)?(@[a-zA-Z0-9]+([.+_-][a-zA-Z0-9]+)*:[a-zA-Z0-9_.{{}}-]*)?$",
+                img.name
+            ))
+            .ok()
+            .map(|re| (re, img))
+        })
+        .collect();
+    if entries.is_empty() {
         return Ok(());
-    };
-    let update = |v: &mut Value| {
-        if let Value::String(s) = v
-            && pattern.is_match(s)
-        {
-            *s = rewrite(s, img);
-        }
-    };
+    }
     let split: Vec<Vec<String>> = specs
         .iter()
         .map(|fs| crate::fieldspec::split_path(&fs.path))
@@ -36,18 +43,52 @@ pub fn apply(m: &mut ResMap, img: &Image, specs: &[FieldSpec]) -> Result<()> {
         if r.kind() == "CustomResourceDefinition" {
             continue;
         }
-        visit_containers(&mut r.obj, &update);
-        for (fs, path) in specs.iter().zip(&split) {
-            fs.apply_split(r, path, Create::Never, &mut |v| {
-                update(v);
-                Ok(())
+        let mut values: Option<Vec<String>> = None;
+        for (pattern, img) in &entries {
+            if values.is_none() {
+                let mut seen = Vec::new();
+                walk_images(r, specs, &split, &mut |v: &mut Value| {
+                    if let Value::String(s) = v {
+                        seen.push(s.clone());
+                    }
+                })?;
+                values = Some(seen);
+            }
+            if !values.iter().flatten().any(|v| pattern.is_match(v)) {
+                continue;
+            }
+            walk_images(r, specs, &split, &mut |v: &mut Value| {
+                if let Value::String(s) = v
+                    && pattern.is_match(s)
+                {
+                    *s = rewrite(s, img);
+                }
             })?;
+            values = None;
         }
     }
     Ok(())
 }
 
-fn visit_containers(map: &mut Map<String, Value>, update: &dyn Fn(&mut Value)) {
+/// Every image value of `r`: in any `containers`/`initContainers` list,
+/// then at the configured fields.
+fn walk_images(
+    r: &mut crate::resource::Resource,
+    specs: &[FieldSpec],
+    split: &[Vec<String>],
+    update: &mut dyn FnMut(&mut Value),
+) -> Result<()> {
+    visit_containers(&mut r.obj, update);
+    for (fs, path) in specs.iter().zip(split) {
+        fs.apply_split(r, path, Create::Never, &mut |v| {
+            update(v);
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
+fn visit_containers(map: &mut Map<String, Value>, update: &mut dyn FnMut(&mut Value)) {
     for (k, v) in map.iter_mut() {
         visit_value(v, update);
         if (k == "containers" || k == "initContainers")
@@ -62,7 +103,7 @@ fn visit_containers(map: &mut Map<String, Value>, update: &dyn Fn(&mut Value)) {
     }
 }
 
-fn visit_value(v: &mut Value, update: &dyn Fn(&mut Value)) {
+fn visit_value(v: &mut Value, update: &mut dyn FnMut(&mut Value)) {
     match v {
         Value::Object(m) => visit_containers(m, update),
         Value::Array(items) => items.iter_mut().for_each(|i| visit_value(i, update)),
