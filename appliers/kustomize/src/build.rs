@@ -225,7 +225,51 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
             }
             Value::Object(r.obj)
         })
-        .collect())
+        .map(|o| printable(&o).map(|()| o))
+        .collect::<Result<Vec<_>>>()?)
+}
+
+/// kustomize prints through JSON, which leaves DEL, the C1 controls but
+/// NEL, U+FFFE and U+FFFF as they are, and go-yaml then refuses the text
+/// ("control characters are not allowed"): the build fails there, so it
+/// fails here too, naming the object and field.
+fn printable(obj: &Value) -> Result<()> {
+    fn bad(s: &str) -> Option<char> {
+        s.chars().find(
+            |&c| matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}'),
+        )
+    }
+    fn walk(v: &Value, path: &mut Vec<String>) -> Option<(String, char)> {
+        match v {
+            Value::String(s) => bad(s).map(|c| (path.join("."), c)),
+            Value::Array(a) => a.iter().enumerate().find_map(|(i, x)| {
+                path.push(i.to_string());
+                let found = walk(x, path);
+                path.pop();
+                found
+            }),
+            Value::Object(m) => m.iter().find_map(|(k, x)| {
+                path.push(k.clone());
+                let found = bad(k)
+                    .map(|c| (path.join("."), c))
+                    .or_else(|| walk(x, path));
+                path.pop();
+                found
+            }),
+            _ => None,
+        }
+    }
+    let Some((field, c)) = walk(obj, &mut Vec::new()) else {
+        return Ok(());
+    };
+    let text = |p: &str| obj.pointer(p).and_then(Value::as_str).unwrap_or("");
+    Err(Error::Build(format!(
+        "{}/{}: field '{field}' holds U+{:04X}, a control character kustomize cannot print \
+         (yaml: control characters are not allowed)",
+        text("/kind"),
+        text("/metadata/name"),
+        c as u32
+    )))
 }
 
 /// Builds and renders the result as `kustomize build` prints it.

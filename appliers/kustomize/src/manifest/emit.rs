@@ -8,8 +8,32 @@ use serde_json::{Map, Number, Value};
 
 use super::scalar::{go_parse_int, is_timestamp, is_yaml_float};
 
-/// Renders documents as `kustomize build` prints them.
+/// Renders documents as `kustomize build` prints them. A long stream is
+/// rendered on every core (each document on its own), then joined in order.
 pub fn to_yaml_stream(docs: &[Value]) -> String {
+    const MIN_DOCS: usize = 256;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    if docs.len() < MIN_DOCS || workers < 2 {
+        return render(docs);
+    }
+    let chunk = docs.len().div_ceil(workers);
+    let parts: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || render(c)))
+            .collect();
+        handles
+            .into_iter()
+            .zip(docs.chunks(chunk))
+            .map(|(h, c)| h.join().unwrap_or_else(|_| render(c)))
+            .collect()
+    });
+    parts.join("---\n")
+}
+
+fn render(docs: &[Value]) -> String {
     let mut out = String::new();
     for (i, d) in docs.iter().enumerate() {
         if i > 0 {
