@@ -188,7 +188,7 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
         .build_metadata
         .iter()
         .any(|m| m == "transformerAnnotations");
-    Ok(resources
+    resources
         .into_iter()
         .map(|mut r| {
             if !(keep_origin && keep_transformations) {
@@ -226,7 +226,7 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
             Value::Object(r.obj)
         })
         .map(|o| printable(&o).map(|()| o))
-        .collect::<Result<Vec<_>>>()?)
+        .collect()
 }
 
 /// kustomize prints through JSON, which leaves DEL, the C1 controls but
