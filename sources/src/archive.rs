@@ -8,8 +8,10 @@
 //! that file, a link to a directory a copy of its files. Links that leave the
 //! tree, dangle or loop are dropped and reported, never followed.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
+use std::ops::Bound;
 
 use flate2::Compression;
 use flate2::write::GzEncoder;
@@ -96,10 +98,10 @@ pub fn write_tar_gz<W: Write>(
     ignore_files.sort_by(|a, b| walk_order(&a.0, &b.0));
     let rules = IgnoreRules::new(&ignore_files, spec_ignore)?;
 
-    let mut included: Vec<(&str, &(String, bool))> = files
+    let mut included: Vec<(&str, &(&str, bool))> = files
         .iter()
         .filter(|(p, _)| !rules.is_excluded(p, false))
-        .map(|(p, v)| (p.as_str(), v))
+        .map(|(p, v)| (p.as_ref(), v))
         .collect();
     included.sort_by(|a, b| walk_order(a.0, b.0));
 
@@ -197,12 +199,16 @@ fn join_inside(base: &str, target: &str) -> Option<String> {
 
 /// The regular files of the tree after resolving symlinks: path → (blob id,
 /// executable).
-fn resolve_links(
-    entries: &[TreeEntry],
+/// Path → (blob id, executable), borrowing from the tree listing: a large
+/// tree is held once, not copied (paths made by links are the exception).
+type Files<'a> = BTreeMap<Cow<'a, str>, (&'a str, bool)>;
+
+fn resolve_links<'a>(
+    entries: &'a [TreeEntry],
     blobs: &dyn BlobSource,
     skipped: &mut Vec<Skipped>,
-) -> Result<BTreeMap<String, (String, bool)>> {
-    let mut files: BTreeMap<String, (String, bool)> = BTreeMap::new();
+) -> Result<Files<'a>> {
+    let mut files: Files<'a> = BTreeMap::new();
     let mut links: BTreeMap<String, String> = BTreeMap::new();
     for e in entries {
         if e.path
@@ -218,7 +224,7 @@ fn resolve_links(
         }
         match e.kind {
             EntryKind::File { executable } => {
-                files.insert(e.path.clone(), (e.id.clone(), executable));
+                files.insert(Cow::Borrowed(e.path.as_str()), (e.id.as_str(), executable));
             }
             EntryKind::Symlink => {
                 let target = String::from_utf8_lossy(&blobs.blob(&e.id)?).into_owned();
@@ -232,10 +238,10 @@ fn resolve_links(
             }
         }
     }
-    let is_dir = |files: &BTreeMap<String, (String, bool)>, p: &str| {
+    let is_dir = |files: &Files<'a>, p: &str| {
         let prefix = format!("{p}/");
         files
-            .range(prefix.clone()..)
+            .range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded))
             .next()
             .is_some_and(|(k, _)| k.starts_with(&prefix))
     };
@@ -260,9 +266,9 @@ fn resolve_links(
     let mut dir_links = Vec::new();
     for link in links.keys() {
         match resolve(link) {
-            Ok(target) if files.contains_key(&target) => {
-                let v = files[&target].clone();
-                files.insert(link.clone(), v);
+            Ok(target) if files.contains_key(target.as_str()) => {
+                let v = files[target.as_str()];
+                files.insert(Cow::Owned(link.clone()), v);
             }
             Ok(target) if target.is_empty() || is_dir(&files, &target) => {
                 dir_links.push((link.clone(), target))
@@ -289,10 +295,10 @@ fn resolve_links(
             continue;
         }
         let prefix = format!("{target}/");
-        let copies: Vec<(String, (String, bool))> = files
-            .range(prefix.clone()..)
+        let copies: Vec<(Cow<'a, str>, (&'a str, bool))> = files
+            .range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded))
             .take_while(|(k, _)| k.starts_with(&prefix))
-            .map(|(k, v)| (format!("{link}/{}", &k[prefix.len()..]), v.clone()))
+            .map(|(k, v)| (Cow::Owned(format!("{link}/{}", &k[prefix.len()..])), *v))
             .collect();
         files.extend(copies);
         if files.len() > limit {
