@@ -96,11 +96,17 @@ impl IgnoreRules {
     /// Later matchers win; within one, gitignore's own last-match-wins.
     fn matches(&self, path: &str, is_dir: bool) -> bool {
         // The matcher panics on a rooted path; a crafted tree may hold one
-        // (found by fuzzing: "///"). Paths are relative to the root anyway.
-        let path = path.trim_start_matches('/');
-        if path.is_empty() {
+        // (found by fuzzing: "///", ".////"). Paths are relative to the
+        // root anyway: empty and `.` components are dropped.
+        let clean: Vec<&str> = path
+            .split('/')
+            .filter(|c| !c.is_empty() && *c != ".")
+            .collect();
+        if clean.is_empty() {
             return false;
         }
+        let joined = clean.join("/");
+        let path = joined.as_str();
         let mut excluded = false;
         for (domain, m) in &self.matchers {
             let rel = if domain.is_empty() {
@@ -147,6 +153,8 @@ mod tests {
         // Found by fuzzing: the matcher asserts paths are relative.
         let r = IgnoreRules::new(&[], None).expect("rules");
         assert!(!r.is_excluded("///", false));
+        assert!(!r.is_excluded(".////", false));
+        assert!(r.is_excluded("./docs//x.png", false));
         assert!(r.is_excluded("/.git/config", false));
     }
 
