@@ -102,7 +102,7 @@ struct Accumulator {
 impl Accumulator {
     fn merge(&mut self, other: Accumulator) -> Result<()> {
         self.res.append_all(other.res)?;
-        self.cfg = self.cfg.merged(&other.cfg)?;
+        self.cfg.merge_into(&other.cfg)?;
         for v in other.vars {
             self.add_var(v)?;
         }
@@ -453,15 +453,16 @@ impl Builder {
         }
         // Merging nothing would only clone and re-sort what is sorted.
         let level = if k.configurations.is_empty() {
-            TransformerConfig::builtin()?
+            std::borrow::Cow::Borrowed(TransformerConfig::builtin_ref()?)
         } else {
-            TransformerConfig::builtin()?
-                .merged(&custom)
-                .context_with(|| format!("merging configurations of {file}"))?
+            std::borrow::Cow::Owned(
+                TransformerConfig::builtin_ref()?
+                    .merged(&custom)
+                    .context_with(|| format!("merging configurations of {file}"))?,
+            )
         };
-        acc.cfg = acc
-            .cfg
-            .merged(&level)
+        acc.cfg
+            .merge_into(&level)
             .context_with(|| format!("merging configurations of {file}"))?;
         if !k.crds.is_empty() {
             let mut crd_cfg = TransformerConfig::default();
@@ -472,9 +473,8 @@ impl Builder {
                     .merged(&cfg)
                     .context_with(|| format!("merging crds of {file}"))?;
             }
-            acc.cfg = acc
-                .cfg
-                .merged(&crd_cfg)
+            acc.cfg
+                .merge_into(&crd_cfg)
                 .context_with(|| format!("merging crds of {file}"))?;
         }
         for (secret, list) in [

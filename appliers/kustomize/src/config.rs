@@ -39,7 +39,7 @@ impl NameBackRefs {
 }
 
 /// Field specs per builtin transformer.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TransformerConfig {
     /// `namePrefix`.
@@ -80,8 +80,11 @@ pub struct TransformerConfig {
     pub replicas: Vec<FieldSpec>,
 }
 
+/// Canonical (merged into nothing: deduplicated and sorted), as every
+/// merge result is, so [`TransformerConfig::merge_into`] may compare.
 static BUILTIN: LazyLock<std::result::Result<TransformerConfig, String>> = LazyLock::new(|| {
     TransformerConfig::parse(include_str!("builtin-config.yaml"), "builtin-config.yaml")
+        .and_then(|c| TransformerConfig::default().merged(&c))
         .map_err(|e| format!("builtin config: {e}"))
 });
 
@@ -110,7 +113,12 @@ fn sort_specs(v: &mut [FieldSpec]) {
 impl TransformerConfig {
     /// The builtin configuration.
     pub fn builtin() -> Result<Self> {
-        BUILTIN.clone().map_err(Error::Build)
+        Self::builtin_ref().cloned()
+    }
+
+    /// The builtin configuration, not copied.
+    pub fn builtin_ref() -> Result<&'static Self> {
+        BUILTIN.as_ref().map_err(|e| Error::Build(e.clone()))
     }
 
     /// Parses a `configurations:` file (sorted, as kustomize loads it).
@@ -157,6 +165,24 @@ impl TransformerConfig {
         out.merge(other)?;
         out.sort();
         Ok(out)
+    }
+
+    /// `*self = self.merged(other)` for canonical configurations (results
+    /// of [`TransformerConfig::merged`], or the builtin one), without the
+    /// work where the result is known: merging into nothing gives `other`,
+    /// merging nothing or an equal configuration changes nothing. Every
+    /// directory of a monorepo merges the same builtin configuration twice.
+    pub fn merge_into(&mut self, other: &TransformerConfig) -> Result<()> {
+        let empty = TransformerConfig::default();
+        if *other == empty || *self == *other {
+            return Ok(());
+        }
+        if *self == empty {
+            *self = other.clone();
+            return Ok(());
+        }
+        *self = self.merged(other)?;
+        Ok(())
     }
 
     /// Merges `other` into this configuration.
