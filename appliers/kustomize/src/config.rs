@@ -80,13 +80,21 @@ pub struct TransformerConfig {
     pub replicas: Vec<FieldSpec>,
 }
 
-/// Canonical (merged into nothing: deduplicated and sorted), as every
-/// merge result is, so [`TransformerConfig::merge_into`] may compare.
 static BUILTIN: LazyLock<std::result::Result<TransformerConfig, String>> = LazyLock::new(|| {
     TransformerConfig::parse(include_str!("builtin-config.yaml"), "builtin-config.yaml")
-        .and_then(|c| TransformerConfig::default().merged(&c))
         .map_err(|e| format!("builtin config: {e}"))
 });
+
+/// The builtin configuration merged into nothing (deduplicated, which
+/// picks which of two equivalent specs applies): what every directory
+/// without `configurations:` starts from.
+static BUILTIN_MERGED: LazyLock<std::result::Result<TransformerConfig, String>> =
+    LazyLock::new(|| {
+        let builtin = BUILTIN.as_ref().map_err(Clone::clone)?;
+        TransformerConfig::default()
+            .merged(builtin)
+            .map_err(|e| format!("builtin config: {e}"))
+    });
 
 /// kyaml's `Gvk.IsLessThan`: legacy kind order, then `group_version_kind`.
 fn gvk_order(a: &Gvk, b: &Gvk) -> std::cmp::Ordering {
@@ -167,19 +175,24 @@ impl TransformerConfig {
         Ok(out)
     }
 
-    /// `*self = self.merged(other)` for canonical configurations (results
-    /// of [`TransformerConfig::merged`], or the builtin one), without the
-    /// work where the result is known: merging into nothing gives `other`,
-    /// merging nothing or an equal configuration changes nothing. Every
-    /// directory of a monorepo merges the same builtin configuration twice.
+    /// `*self = self.merged(other)`, without the work where the result is
+    /// known (every directory of a monorepo merges the same builtin
+    /// configuration into nothing, then into its parent): configurations
+    /// are always sorted, so merging nothing or an equal one changes
+    /// nothing, and the builtin one merged into nothing is computed once.
     pub fn merge_into(&mut self, other: &TransformerConfig) -> Result<()> {
         let empty = TransformerConfig::default();
         if *other == empty || *self == *other {
             return Ok(());
         }
         if *self == empty {
-            *self = other.clone();
-            return Ok(());
+            let merged = BUILTIN_MERGED
+                .as_ref()
+                .map_err(|e| Error::Build(e.clone()))?;
+            if *other == *merged || *other == *Self::builtin_ref()? {
+                *self = merged.clone();
+                return Ok(());
+            }
         }
         *self = self.merged(other)?;
         Ok(())
