@@ -74,10 +74,14 @@ pub fn apply_patch_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> 
                     }
                     let sel = selector::Compiled::new(t)?;
                     let patch = &smps[0];
-                    let chosen: Vec<usize> = (0..m.len())
+                    let chosen: Vec<usize> = sel
+                        .candidates(m)
+                        .into_iter()
                         .filter(|&i| sel.matches(&m.resources()[i]))
                         .collect();
-                    for i in chosen {
+                    let ids_before: Vec<_> =
+                        chosen.iter().map(|&i| m.resources()[i].cur_id()).collect();
+                    for &i in &chosen {
                         m.with_resource_mut(i, |r| {
                             // The patch takes the target's type, then its own kind again.
                             let mut pc = patch.clone();
@@ -88,8 +92,15 @@ pub fn apply_patch_entry(m: &mut ResMap, p: &Patch, ldr: &Loader) -> Result<()> 
                             apply_smp(r, &pc, allow_name, allow_kind)
                         })?;
                     }
+                    // Only a patched object can have taken another's id.
+                    let ids_changed = chosen
+                        .iter()
+                        .zip(&ids_before)
+                        .any(|(&i, id)| m.resources()[i].cur_id() != *id);
                     m.drop_empties();
-                    m.check_unique("patch")?;
+                    if ids_changed {
+                        m.check_unique("patch")?;
+                    }
                 }
                 None => {
                     for patch in &smps {
@@ -146,7 +157,7 @@ fn apply_json(
     store_prev: bool,
 ) -> Result<()> {
     let sel = selector::Compiled::new(t)?;
-    for i in 0..m.len() {
+    for i in sel.candidates(m) {
         if !sel.matches(&m.resources()[i]) {
             continue;
         }

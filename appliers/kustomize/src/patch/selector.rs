@@ -18,6 +18,8 @@ pub struct Compiled {
     namespace: Option<Regex>,
     labels: Vec<Requirement>,
     annotations: Vec<Requirement>,
+    /// The name pattern when it can only match itself.
+    literal_name: Option<String>,
 }
 
 fn anchored(p: &str, field: &str) -> Result<Option<Regex>> {
@@ -39,6 +41,11 @@ impl Compiled {
             version: anchored(&s.version, "version")?,
             kind: anchored(&s.kind, "kind")?,
             name: anchored(&s.name, "name")?,
+            literal_name: (!s.name.is_empty()
+                && s.name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+            .then(|| s.name.clone()),
             namespace: anchored(&s.namespace, "namespace")?,
             labels: parse_selector(&s.label_selector)
                 .map_err(|e| Error::Build(format!("labelSelector '{}': {e}", s.label_selector)))?,
@@ -49,6 +56,21 @@ impl Compiled {
                 ))
             })?,
         })
+    }
+
+    /// The positions in `m` that may be selected, in order: those that are
+    /// or were called the name when it is a literal (through the map's name
+    /// index), else all. A patch per app then costs a lookup, not a scan.
+    pub fn candidates(&self, m: &crate::resmap::ResMap) -> Vec<usize> {
+        match &self.literal_name {
+            Some(n) => {
+                let mut at = m.indices_named(n);
+                at.sort_unstable();
+                at.dedup();
+                at
+            }
+            None => (0..m.len()).collect(),
+        }
     }
 
     /// Whether `r` is selected: name and namespace by original or current
