@@ -50,6 +50,7 @@ impl Applier {
                 }
             }
             if stage < 3 && !opts.dry_run {
+                let served = crd_kinds(objs.iter().map(|(_, o)| *o));
                 let refs: Vec<ObjectRef> = objs.into_iter().map(|(r, _)| r).collect();
                 if let Err(msg) = self
                     .wait_current(&refs, opts.stage_timeout, Duration::from_secs(1))
@@ -57,15 +58,68 @@ impl Applier {
                 {
                     return Err((changes, Error::Build(msg)));
                 }
-                // New types become resolvable once their CRDs are established.
-                if refs.iter().any(|r| r.kind == "CustomResourceDefinition") {
-                    self.types
-                        .refresh()
-                        .await
-                        .map_err(|e| (changes.clone(), e))?;
+                // New types become resolvable once their CRDs are established
+                // and the apiserver's discovery has caught up with them.
+                if !served.is_empty()
+                    && let Err(e) = self.wait_served(&served, opts.stage_timeout).await
+                {
+                    return Err((changes, e));
                 }
             }
         }
         Ok(changes)
     }
+
+    /// Refreshes discovery until every kind the applied CRDs serve is
+    /// listed. An Established CRD is not yet in the apiserver's aggregated
+    /// discovery (it is published asynchronously), so one refresh right
+    /// after the wait can miss it; bounded by `timeout`.
+    async fn wait_served(&self, kinds: &[GroupVersionKind], timeout: Duration) -> Result<()> {
+        let start = tokio::time::Instant::now();
+        let mut pause = Duration::from_millis(50);
+        loop {
+            let d = self.types.refresh().await?;
+            let missing: Vec<String> = kinds
+                .iter()
+                .filter(|k| d.resolve_gvk(k).is_none())
+                .map(|k| format!("{}/{}", k.api_version(), k.kind))
+                .collect();
+            if missing.is_empty() {
+                return Ok(());
+            }
+            if start.elapsed() + pause > timeout {
+                return Err(Error::Build(format!(
+                    "timeout waiting for the API server to serve the kinds of the applied CRDs: {}",
+                    missing.join(", ")
+                )));
+            }
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(Duration::from_secs(1));
+        }
+    }
+}
+
+/// The kinds the CustomResourceDefinitions among `objects` serve, one per
+/// served version.
+fn crd_kinds<'a>(objects: impl Iterator<Item = &'a Value>) -> Vec<GroupVersionKind> {
+    let mut kinds = Vec::new();
+    for o in objects {
+        if o.get("kind").and_then(Value::as_str) != Some("CustomResourceDefinition") {
+            continue;
+        }
+        let (Some(group), Some(kind)) = (
+            o.pointer("/spec/group").and_then(Value::as_str),
+            o.pointer("/spec/names/kind").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        let versions = o.pointer("/spec/versions").and_then(Value::as_array);
+        for v in versions.into_iter().flatten() {
+            let served = v.get("served").and_then(Value::as_bool).unwrap_or(true);
+            if let (true, Some(name)) = (served, v.get("name").and_then(Value::as_str)) {
+                kinds.push(GroupVersionKind::gvk(group, name, kind));
+            }
+        }
+    }
+    kinds
 }
