@@ -232,12 +232,16 @@ pub fn build(dir: &Path, opts: &BuildOptions) -> Result<Vec<Value>> {
 /// kustomize prints through JSON, which leaves DEL, the C1 controls but
 /// NEL, U+FFFE and U+FFFF as they are, and go-yaml then refuses the text
 /// ("control characters are not allowed"): the build fails there, so it
-/// fails here too, naming the object and field.
+/// fails here too, naming the object and field. A NEL is folded in a value
+/// but breaks a key's flow mapping, so a key holding one fails as well.
 fn printable(obj: &Value) -> Result<()> {
     fn bad(s: &str) -> Option<char> {
         s.chars().find(
             |&c| matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}'),
         )
+    }
+    fn bad_key(k: &str) -> Option<char> {
+        bad(k).or_else(|| k.chars().find(|&c| c == '\u{85}'))
     }
     fn walk(v: &Value, path: &mut Vec<String>) -> Option<(String, char)> {
         match v {
@@ -250,7 +254,7 @@ fn printable(obj: &Value) -> Result<()> {
             }),
             Value::Object(m) => m.iter().find_map(|(k, x)| {
                 path.push(k.clone());
-                let found = bad(k)
+                let found = bad_key(k)
                     .map(|c| (path.join("."), c))
                     .or_else(|| walk(x, path));
                 path.pop();
@@ -263,9 +267,19 @@ fn printable(obj: &Value) -> Result<()> {
         return Ok(());
     };
     let text = |p: &str| obj.pointer(p).and_then(Value::as_str).unwrap_or("");
+    let (what, cause) = if c == '\u{85}' {
+        (
+            "a line break kustomize cannot print in a key",
+            "yaml: did not find expected ',' or '}'",
+        )
+    } else {
+        (
+            "a control character kustomize cannot print",
+            "yaml: control characters are not allowed",
+        )
+    };
     Err(Error::Build(format!(
-        "{}/{}: field '{field}' holds U+{:04X}, a control character kustomize cannot print \
-         (yaml: control characters are not allowed)",
+        "{}/{}: field '{field}' holds U+{:04X}, {what} ({cause})",
         text("/kind"),
         text("/metadata/name"),
         c as u32

@@ -41,6 +41,42 @@ mod tests {
     }
 
     #[test]
+    fn annotations_keep_the_scalar_text_and_aliases_elsewhere_the_value() {
+        let v = parse_document(
+            "metadata:\n  annotations:\n    a: &m 0644\n    b: ~\n    c: *m\n    d:\n  labels:\n    l: 0644\ndata:\n  x: *m\n  y: 0644\nspec:\n  metadata:\n    annotations:\n      n: 0644\n",
+            "t",
+        )
+        .expect("parses");
+        assert_eq!(
+            v["metadata"],
+            json!({"annotations": {"a": "0644", "b": "~", "c": "0644", "d": ""}, "labels": {"l": 420}})
+        );
+        assert_eq!(v["data"], json!({"x": 420, "y": 420}));
+        // Only an object's own annotations (a pod template's are typed).
+        assert_eq!(v["spec"]["metadata"]["annotations"]["n"], json!(420));
+        let list = parse_document(
+            "kind: List\nitems:\n- metadata:\n    annotations:\n      a: 0644\n",
+            "t",
+        )
+        .expect("parses");
+        assert_eq!(
+            list["items"][0]["metadata"]["annotations"]["a"],
+            json!("0644")
+        );
+    }
+
+    #[test]
+    fn surrogate_escapes_are_refused_as_go_yaml_refuses_them() {
+        let e = parse_document("k: \"\\ud83d\\ude00\"\n", "f.yaml").expect_err("refused");
+        assert!(
+            e.to_string().contains("invalid Unicode character escape"),
+            "{e}"
+        );
+        let fine = parse_document("k: \"\\U0001F600 \\\\ud83d\"\n", "f.yaml").expect("parses");
+        assert_eq!(fine["k"], json!("\u{1F600} \\ud83d"));
+    }
+
+    #[test]
     fn anchors_aliases_and_merge_keys() {
         let v = parse_document(
             "base: &b {x: 1, y: 2}\nother:\n  <<: *b\n  y: 3\nlist: [*b]\n",

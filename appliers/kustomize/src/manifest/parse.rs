@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use granit_parser::{ErrorKind, Event, Parser};
+use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle};
 use serde_json::{Map, Value};
 
 use super::scalar::resolve_scalar;
@@ -70,9 +70,62 @@ fn parse_with(text: &str, origin: &str, allow_duplicates: bool) -> Result<Vec<Va
                 e.to_string()
             },
         })?;
+        if let Event::Scalar(decoded, ScalarStyle::DoubleQuoted, ..) = &ev
+            && decoded.chars().any(|c| c > '\u{ffff}')
+            && surrogate_escape(source_between(text, span.start, span.end))
+        {
+            return Err(b.err(
+                span.start.line(),
+                span.start.col(),
+                "found invalid Unicode character escape code",
+            ));
+        }
+        // An empty node comes as `~`; its text (which annotations keep) is "".
+        let ev = match ev {
+            Event::Scalar(t, ScalarStyle::Plain, anchor, tag)
+                if t == "~" && span.end.index() == span.start.index() =>
+            {
+                Event::Scalar("".into(), ScalarStyle::Plain, anchor, tag)
+            }
+            ev => ev,
+        };
         b.event(ev, span.start.line(), span.start.col())?;
     }
     Ok(b.docs.into_iter().filter(|d| !d.is_null()).collect())
+}
+
+/// The source text from `start` to `end`.
+fn source_between(text: &str, start: Marker, end: Marker) -> &str {
+    let byte = |m: Marker| {
+        m.byte_offset()
+            .or_else(|| text.char_indices().nth(m.index()).map(|(b, _)| b))
+            .unwrap_or(text.len())
+    };
+    let (a, z) = (byte(start), byte(end));
+    text.get(a..z.max(a)).unwrap_or("")
+}
+
+/// Whether a double-quoted scalar's source escapes a UTF-16 surrogate
+/// (`"\ud83d\ude00"`): JSON's way of writing characters beyond the BMP,
+/// which the parser pairs up, but go-yaml refuses any surrogate code, so
+/// kustomize fails on it.
+fn surrogate_escape(raw: &str) -> bool {
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            continue;
+        }
+        let digits = match chars.next() {
+            Some('u') => 4,
+            Some('U') => 8,
+            _ => continue,
+        };
+        let hex: String = chars.by_ref().take(digits).collect();
+        if u32::from_str_radix(&hex, 16).is_ok_and(|v| (0xD800..=0xDFFF).contains(&v)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Parses a single-document YAML text (empty text gives `null`).
@@ -96,6 +149,8 @@ enum Frame {
 /// An anchored value with its size, known before an alias copies it.
 struct Anchored {
     value: Value,
+    /// A scalar's text, which an annotation takes instead of the value.
+    text: Option<String>,
     nodes: usize,
     depth: usize,
 }
@@ -146,10 +201,14 @@ impl Builder<'_> {
                         ),
                     ));
                 }
+                let annotation = self.at_annotation_value();
                 let v = self
                     .anchors
                     .get(&id)
-                    .map(|a| a.value.clone())
+                    .map(|a| match (&a.text, annotation) {
+                        (Some(t), true) => Value::String(t.clone()),
+                        _ => a.value.clone(),
+                    })
                     .ok_or_else(|| self.err(line, col, "unknown anchor"))?;
                 self.push(v, 0, line, col)
             }
@@ -158,9 +217,24 @@ impl Builder<'_> {
             }
             Event::Scalar(text, style, anchor, tag) => {
                 self.nodes += 1;
-                let v = resolve_scalar(&text, style, tag.as_deref())
-                    .map_err(|m| self.err(line, col, m))?;
-                self.push(v, anchor, line, col)
+                let resolved = || {
+                    resolve_scalar(&text, style, tag.as_deref()).map_err(|m| self.err(line, col, m))
+                };
+                // kustomize keeps an annotation as the scalar's text: `0644`
+                // stays "0644" and `~` stays "~", never 420 or null. Aliases
+                // of the scalar elsewhere still see its typed value.
+                if self.at_annotation_value() {
+                    if anchor != 0 {
+                        let v = resolved()?;
+                        self.anchor(anchor, &v, Some(text.to_string()), line, col)?;
+                    }
+                    return self.push(Value::String(text.into_owned()), 0, line, col);
+                }
+                let v = resolved()?;
+                if anchor != 0 {
+                    self.anchor(anchor, &v, Some(text.to_string()), line, col)?;
+                }
+                self.push(v, 0, line, col)
             }
             Event::SequenceStart(_, anchor, _) => {
                 self.open(line, col)?;
@@ -219,6 +293,21 @@ impl Builder<'_> {
         }
     }
 
+    /// Whether the next value is an annotation of an object: a document's
+    /// `metadata.annotations`, or that of an item of a List document.
+    fn at_annotation_value(&self) -> bool {
+        let key_is = |f: &Frame, want: &str| matches!(f, Frame::Map(_, Some(k), ..) if k == want);
+        let n = self.stack.len();
+        let object_at = match n {
+            3 => 0,
+            5 if key_is(&self.stack[0], "items") && matches!(self.stack[1], Frame::Seq(..)) => 2,
+            _ => return false,
+        };
+        key_is(&self.stack[object_at], "metadata")
+            && key_is(&self.stack[object_at + 1], "annotations")
+            && matches!(self.stack[n - 1], Frame::Map(_, Some(_), ..))
+    }
+
     /// Charges `nodes` copied by an alias or kept for an anchor against the
     /// budget, before they are copied.
     fn charge(&mut self, nodes: usize, line: usize, col: usize) -> Result<()> {
@@ -248,19 +337,33 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// Keeps `v` (with a scalar's `text`) for aliases of `anchor`.
+    fn anchor(
+        &mut self,
+        anchor: usize,
+        v: &Value,
+        text: Option<String>,
+        line: usize,
+        col: usize,
+    ) -> Result<()> {
+        let (nodes, depth) = size(v);
+        // The anchor's copy is memory too (nested anchors copy again).
+        self.charge(nodes, line, col)?;
+        self.anchors.insert(
+            anchor,
+            Anchored {
+                value: v.clone(),
+                text,
+                nodes,
+                depth,
+            },
+        );
+        Ok(())
+    }
+
     fn push(&mut self, v: Value, anchor: usize, line: usize, col: usize) -> Result<()> {
         if anchor != 0 {
-            let (nodes, depth) = size(&v);
-            // The anchor's copy is memory too (nested anchors copy again).
-            self.charge(nodes, line, col)?;
-            self.anchors.insert(
-                anchor,
-                Anchored {
-                    value: v.clone(),
-                    nodes,
-                    depth,
-                },
-            );
+            self.anchor(anchor, &v, None, line, col)?;
         }
         match self.stack.last_mut() {
             None => {
