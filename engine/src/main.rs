@@ -15,10 +15,13 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     telemetry::init(&args.global);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    // A build is synchronous work on this thread: no worker threads to
+    // start (they cost more than a small build does).
+    let mut builder = match args.command {
+        cli::Command::Build(_) => tokio::runtime::Builder::new_current_thread(),
+        _ => tokio::runtime::Builder::new_multi_thread(),
+    };
+    let runtime = match builder.enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");

@@ -911,10 +911,14 @@ fn parse_files_in_parallel(
     entries: &[String],
 ) -> Vec<Option<Result<(String, Vec<Resource>)>>> {
     const MIN_FILES: usize = 32;
+    // The size first: asking for the cores reads cgroup files.
+    if entries.len() < MIN_FILES || ldr.traced() {
+        return Vec::new();
+    }
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(8);
-    if entries.len() < MIN_FILES || workers < 2 || ldr.traced() {
+    if workers < 2 {
         return Vec::new();
     }
     let files: Vec<Option<PathBuf>> = entries

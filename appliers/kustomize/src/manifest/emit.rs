@@ -12,10 +12,14 @@ use super::scalar::{go_parse_int, is_timestamp, is_yaml_float};
 /// rendered on every core (each document on its own), then joined in order.
 pub fn to_yaml_stream(docs: &[Value]) -> String {
     const MIN_DOCS: usize = 256;
+    // The size first: asking for the cores reads cgroup files.
+    if docs.len() < MIN_DOCS {
+        return render(docs);
+    }
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(8);
-    if docs.len() < MIN_DOCS || workers < 2 {
+    if workers < 2 {
         return render(docs);
     }
     let chunk = docs.len().div_ceil(workers);

@@ -11,26 +11,54 @@ use crate::types::Selector;
 
 /// A compiled selector.
 pub struct Compiled {
-    group: Option<Regex>,
-    version: Option<Regex>,
-    kind: Option<Regex>,
-    name: Option<Regex>,
-    namespace: Option<Regex>,
+    group: Option<Pattern>,
+    version: Option<Pattern>,
+    kind: Option<Pattern>,
+    name: Option<Pattern>,
+    namespace: Option<Pattern>,
     labels: Vec<Requirement>,
     annotations: Vec<Requirement>,
     /// The name pattern when it can only match itself.
     literal_name: Option<String>,
 }
 
-fn anchored(p: &str, field: &str) -> Result<Option<Regex>> {
+/// A target pattern, matched in full.
+enum Pattern {
+    /// Letters, digits, `-` and `_` only, which as a regular expression
+    /// match just themselves: compared, not compiled (compiling takes far
+    /// longer than a small build's every other step).
+    Literal(String),
+    Regex(Regex),
+}
+
+impl Pattern {
+    fn is_match(&self, s: &str) -> bool {
+        match self {
+            Pattern::Literal(l) => l == s,
+            Pattern::Regex(re) => re.is_match(s),
+        }
+    }
+}
+
+fn is_literal(p: &str) -> bool {
+    p.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn anchored(p: &str, field: &str) -> Result<Option<Pattern>> {
     if p.is_empty() {
         return Ok(None);
     }
-    Regex::new(&format!("^(?:{p})$")).map(Some).map_err(|e| {
-        Error::Build(format!(
-            "invalid regular expression in target {field} '{p}': {e}"
-        ))
-    })
+    if is_literal(p) {
+        return Ok(Some(Pattern::Literal(p.to_string())));
+    }
+    Regex::new(&format!("^(?:{p})$"))
+        .map(|re| Some(Pattern::Regex(re)))
+        .map_err(|e| {
+            Error::Build(format!(
+                "invalid regular expression in target {field} '{p}': {e}"
+            ))
+        })
 }
 
 impl Compiled {
@@ -41,11 +69,7 @@ impl Compiled {
             version: anchored(&s.version, "version")?,
             kind: anchored(&s.kind, "kind")?,
             name: anchored(&s.name, "name")?,
-            literal_name: (!s.name.is_empty()
-                && s.name
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
-            .then(|| s.name.clone()),
+            literal_name: (!s.name.is_empty() && is_literal(&s.name)).then(|| s.name.clone()),
             namespace: anchored(&s.namespace, "namespace")?,
             labels: parse_selector(&s.label_selector)
                 .map_err(|e| Error::Build(format!("labelSelector '{}': {e}", s.label_selector)))?,
@@ -76,7 +100,7 @@ impl Compiled {
     /// Whether `r` is selected: name and namespace by original or current
     /// id, the type by its current value, selectors on current metadata.
     pub fn matches(&self, r: &Resource) -> bool {
-        let ok = |re: &Option<Regex>, s: &str| re.as_ref().is_none_or(|re| re.is_match(s));
+        let ok = |p: &Option<Pattern>, s: &str| p.as_ref().is_none_or(|p| p.is_match(s));
         // Cheap rejections first, without building ids.
         let cur_name = r.name();
         let org_name = r.prev.first().map_or(cur_name, |p| p.1.as_str());
@@ -100,7 +124,7 @@ impl Compiled {
     /// The id part against one id, namespace compared as written
     /// (replacement targets).
     pub fn matches_id_raw(&self, id: &crate::resid::ResId) -> bool {
-        let ok = |re: &Option<Regex>, s: &str| re.as_ref().is_none_or(|re| re.is_match(s));
+        let ok = |p: &Option<Pattern>, s: &str| p.as_ref().is_none_or(|p| p.is_match(s));
         ok(&self.group, &id.gvk.group)
             && ok(&self.version, &id.gvk.version)
             && ok(&self.kind, &id.gvk.kind)

@@ -80,21 +80,78 @@ pub struct TransformerConfig {
     pub replicas: Vec<FieldSpec>,
 }
 
-static BUILTIN: LazyLock<std::result::Result<TransformerConfig, String>> = LazyLock::new(|| {
-    TransformerConfig::parse(include_str!("builtin-config.yaml"), "builtin-config.yaml")
-        .map_err(|e| format!("builtin config: {e}"))
-});
+// Generated, not formatted: one line per spec keeps it reviewable.
+#[rustfmt::skip]
+mod builtin;
+
+/// kustomize's builtin configuration (`builtin-config.yaml`), parsed and
+/// sorted. Read from tables generated from the YAML (a test keeps them
+/// equal), so a build does not parse 26 KB of YAML before its first file.
+static BUILTIN: LazyLock<std::result::Result<TransformerConfig, String>> =
+    LazyLock::new(|| Ok(from_table(&builtin::PARSED)));
 
 /// The builtin configuration merged into nothing (deduplicated, which
 /// picks which of two equivalent specs applies): what every directory
 /// without `configurations:` starts from.
 static BUILTIN_MERGED: LazyLock<std::result::Result<TransformerConfig, String>> =
-    LazyLock::new(|| {
-        let builtin = BUILTIN.as_ref().map_err(Clone::clone)?;
-        TransformerConfig::default()
-            .merged(builtin)
-            .map_err(|e| format!("builtin config: {e}"))
-    });
+    LazyLock::new(|| Ok(from_table(&builtin::MERGED)));
+
+/// A field spec as a table row: group, version, kind, path, create.
+type SpecRow = (&'static str, &'static str, &'static str, &'static str, bool);
+
+/// A [`TransformerConfig`] as static rows.
+struct Table {
+    name_prefix: &'static [SpecRow],
+    name_suffix: &'static [SpecRow],
+    namespace: &'static [SpecRow],
+    common_labels: &'static [SpecRow],
+    labels: &'static [SpecRow],
+    template_labels: &'static [SpecRow],
+    volume_claim_template_labels: &'static [SpecRow],
+    common_annotations: &'static [SpecRow],
+    /// group, version, kind of the referenced type, and its referrers.
+    name_reference: &'static [(&'static str, &'static str, &'static str, &'static [SpecRow])],
+    var_reference: &'static [SpecRow],
+    images: &'static [SpecRow],
+    replicas: &'static [SpecRow],
+}
+
+fn from_table(t: &Table) -> TransformerConfig {
+    let specs = |rows: &[SpecRow]| -> Vec<FieldSpec> {
+        rows.iter()
+            .map(|&(group, version, kind, path, create)| FieldSpec {
+                group: group.into(),
+                version: version.into(),
+                kind: kind.into(),
+                path: path.into(),
+                create,
+            })
+            .collect()
+    };
+    TransformerConfig {
+        name_prefix: specs(t.name_prefix),
+        name_suffix: specs(t.name_suffix),
+        namespace: specs(t.namespace),
+        common_labels: specs(t.common_labels),
+        labels: specs(t.labels),
+        template_labels: specs(t.template_labels),
+        volume_claim_template_labels: specs(t.volume_claim_template_labels),
+        common_annotations: specs(t.common_annotations),
+        name_reference: t
+            .name_reference
+            .iter()
+            .map(|&(group, version, kind, rows)| NameBackRefs {
+                group: group.into(),
+                version: version.into(),
+                kind: kind.into(),
+                field_specs: specs(rows),
+            })
+            .collect(),
+        var_reference: specs(t.var_reference),
+        images: specs(t.images),
+        replicas: specs(t.replicas),
+    }
+}
 
 /// kyaml's `Gvk.IsLessThan`: legacy kind order, then `group_version_kind`.
 fn gvk_order(a: &Gvk, b: &Gvk) -> std::cmp::Ordering {
@@ -231,6 +288,85 @@ impl TransformerConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `c` as the rows of a generated table named `name`.
+    fn render_table(name: &str, c: &TransformerConfig) -> String {
+        let rows = |specs: &[FieldSpec], indent: &str| -> String {
+            let mut out = String::from("&[\n");
+            for f in specs {
+                out.push_str(&format!(
+                    "{indent}    ({:?}, {:?}, {:?}, {:?}, {}),\n",
+                    f.group, f.version, f.kind, f.path, f.create
+                ));
+            }
+            out.push_str(indent);
+            out.push(']');
+            out
+        };
+        let mut out = format!("pub(super) static {name}: Table = Table {{\n");
+        for (field, specs) in [
+            ("name_prefix", &c.name_prefix),
+            ("name_suffix", &c.name_suffix),
+            ("namespace", &c.namespace),
+            ("common_labels", &c.common_labels),
+            ("labels", &c.labels),
+            ("template_labels", &c.template_labels),
+            (
+                "volume_claim_template_labels",
+                &c.volume_claim_template_labels,
+            ),
+            ("common_annotations", &c.common_annotations),
+            ("var_reference", &c.var_reference),
+            ("images", &c.images),
+            ("replicas", &c.replicas),
+        ] {
+            out.push_str(&format!("    {field}: {},\n", rows(specs, "    ")));
+        }
+        out.push_str("    name_reference: &[\n");
+        for n in &c.name_reference {
+            out.push_str(&format!(
+                "        ({:?}, {:?}, {:?}, {}),\n",
+                n.group,
+                n.version,
+                n.kind,
+                rows(&n.field_specs, "        ")
+            ));
+        }
+        out.push_str("    ],\n};\n");
+        out
+    }
+
+    /// The generated tables are the YAML parsed and merged; run with
+    /// `SLUICE_REGENERATE=1` after changing `builtin-config.yaml`.
+    #[test]
+    fn builtin_tables_match_the_yaml() {
+        let parsed =
+            TransformerConfig::parse(include_str!("builtin-config.yaml"), "builtin-config.yaml")
+                .expect("builtin config parses");
+        let merged = TransformerConfig::default()
+            .merged(&parsed)
+            .expect("builtin config merges");
+        let text = format!(
+            "//! @generated from `builtin-config.yaml` by the test\n\
+             //! `config::tests::builtin_tables_match_the_yaml` (run it with\n\
+             //! `SLUICE_REGENERATE=1` to write this file): kustomize's builtin\n\
+             //! configuration parsed and sorted, and merged into nothing.\n\n\
+             use super::Table;\n\n{}\n{}",
+            render_table("PARSED", &parsed),
+            render_table("MERGED", &merged)
+        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/config/builtin.rs");
+        if std::env::var_os("SLUICE_REGENERATE").is_some() {
+            std::fs::write(path, &text).expect("write the tables");
+        }
+        assert_eq!(
+            std::fs::read_to_string(path).unwrap_or_default(),
+            text,
+            "{path} is stale: run this test with SLUICE_REGENERATE=1"
+        );
+        assert_eq!(from_table(&builtin::PARSED), parsed);
+        assert_eq!(from_table(&builtin::MERGED), merged);
+    }
 
     #[test]
     fn specific_specs_absorb_the_wildcard_like_kustomize() {
