@@ -5,6 +5,7 @@
 //! spec — the schema kustomize (and so Flux) builds with, not the newest:
 //! a newer schema would merge lists kustomize replaces.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
@@ -12,13 +13,14 @@ use std::sync::{LazyLock, Mutex};
 use serde::Deserialize;
 use serde_json::Value;
 
-/// Merge metadata of one field.
-#[derive(Clone, Debug, Default, Deserialize)]
+/// Merge metadata of one field. Names are borrowed in the builtin schema
+/// (static tables) and owned in custom ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldInfo {
     /// The definition of the field (or of its list items).
     #[serde(default, rename = "ref")]
-    pub reference: Option<String>,
+    pub reference: Option<Cow<'static, str>>,
     /// A list.
     #[serde(default)]
     pub list: bool,
@@ -27,30 +29,76 @@ pub struct FieldInfo {
     pub scalar: bool,
     /// A map whose values have this definition.
     #[serde(default)]
-    pub map: Option<String>,
+    pub map: Option<Cow<'static, str>>,
     /// The map's values are lists of that definition.
     #[serde(default)]
     pub map_list: bool,
     /// `x-kubernetes-patch-strategy`.
     #[serde(default)]
-    pub strategy: Option<String>,
+    pub strategy: Option<Cow<'static, str>>,
     /// `x-kubernetes-patch-merge-key`.
     #[serde(default)]
-    pub key: Option<String>,
+    pub key: Option<Cow<'static, str>>,
     /// `x-kubernetes-list-map-keys`.
     #[serde(default)]
-    pub map_keys: Vec<String>,
+    pub map_keys: Cow<'static, [Cow<'static, str>]>,
 }
 
-/// A schema: definitions' merge metadata and a GVK index.
+/// A custom schema: definitions' merge metadata and a GVK index.
 #[derive(Debug, Default, Deserialize)]
 pub struct Data {
     gvk: HashMap<String, String>,
     definitions: HashMap<String, HashMap<String, FieldInfo>>,
 }
 
-static DATA: LazyLock<Data> =
-    LazyLock::new(|| serde_json::from_str(include_str!("kubernetes.json")).unwrap_or_default());
+// Generated, not formatted: one line per field keeps it reviewable.
+#[rustfmt::skip]
+mod builtin;
+
+/// A builtin field row (see the generated tables).
+#[allow(clippy::too_many_arguments)]
+const fn row(
+    reference: Option<&'static str>,
+    list: bool,
+    scalar: bool,
+    map: Option<&'static str>,
+    map_list: bool,
+    strategy: Option<&'static str>,
+    key: Option<&'static str>,
+    map_keys: &'static [Cow<'static, str>],
+) -> FieldInfo {
+    const fn b(s: Option<&'static str>) -> Option<Cow<'static, str>> {
+        match s {
+            Some(s) => Some(Cow::Borrowed(s)),
+            None => None,
+        }
+    }
+    FieldInfo {
+        reference: b(reference),
+        list,
+        scalar,
+        map: b(map),
+        map_list,
+        strategy: b(strategy),
+        key: b(key),
+        map_keys: Cow::Borrowed(map_keys),
+    }
+}
+
+/// The builtin definition of `api_version/kind`: a search of a sorted
+/// static table, nothing parsed at start.
+fn builtin_definition(key: &str) -> Option<&'static str> {
+    let i = builtin::GVK.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+    Some(builtin::GVK[i].1)
+}
+
+fn builtin_field(definition: &str, name: &str) -> Option<&'static FieldInfo> {
+    let defs = builtin::DEFINITIONS;
+    let d = defs.binary_search_by(|(k, _)| (*k).cmp(definition)).ok()?;
+    let fields = defs[d].1;
+    let f = fields.binary_search_by(|(k, _)| (*k).cmp(name)).ok()?;
+    Some(&fields[f].1)
+}
 
 /// The builtin schema versions `openapi: {version: …}` may name. Sluice
 /// ships kustomize's own (Kubernetes v1.21.2), so strategic merges — of
@@ -67,8 +115,9 @@ thread_local! {
 static CUSTOM: LazyLock<Mutex<HashMap<u64, &'static Data>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
 
-fn current() -> &'static Data {
-    CURRENT.with(Cell::get).unwrap_or(&*DATA)
+/// The custom schema of this thread's build, if any.
+fn custom() -> Option<&'static Data> {
+    CURRENT.with(Cell::get)
 }
 
 /// Makes `schema` (or the builtin one) the schema of this thread's build
@@ -182,21 +231,32 @@ fn object_ref(data: &mut Data, path: &str, v: &Value) -> Option<String> {
 }
 
 fn field_from(data: &mut Data, path: &str, prop: &Value) -> FieldInfo {
-    let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    let s = |v: &Value, k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .map(|s| Cow::Owned(s.to_string()))
+    };
+    let map_keys: Vec<Cow<'static, str>> = prop
+        .get("x-kubernetes-list-map-keys")
+        .and_then(Value::as_array)
+        .map(|keys| {
+            keys.iter()
+                .filter_map(Value::as_str)
+                .map(|k| Cow::Owned(k.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut info = FieldInfo {
         strategy: s(prop, "x-kubernetes-patch-strategy"),
         key: s(prop, "x-kubernetes-patch-merge-key"),
-        map_keys: prop
-            .get("x-kubernetes-list-map-keys")
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default(),
+        map_keys: Cow::Owned(map_keys),
         ..Default::default()
     };
     match prop.get("type").and_then(Value::as_str) {
         Some("array") => {
             info.list = true;
             let items = prop.get("items").cloned().unwrap_or(Value::Null);
-            info.reference = object_ref(data, &format!("{path}[]"), &items);
+            info.reference = object_ref(data, &format!("{path}[]"), &items).map(Cow::Owned);
             if info.reference.is_none()
                 && !matches!(
                     items.get("type").and_then(Value::as_str),
@@ -207,16 +267,16 @@ fn field_from(data: &mut Data, path: &str, prop: &Value) -> FieldInfo {
             }
         }
         _ => {
-            info.reference = object_ref(data, path, prop);
+            info.reference = object_ref(data, path, prop).map(Cow::Owned);
             if info.reference.is_none()
                 && let Some(ap) = prop.get("additionalProperties")
             {
                 if ap.get("type").and_then(Value::as_str) == Some("array") {
                     let items = ap.get("items").cloned().unwrap_or(Value::Null);
-                    info.map = object_ref(data, &format!("{path}{{}}[]"), &items);
+                    info.map = object_ref(data, &format!("{path}{{}}[]"), &items).map(Cow::Owned);
                     info.map_list = info.map.is_some();
                 } else {
-                    info.map = object_ref(data, &format!("{path}{{}}"), ap);
+                    info.map = object_ref(data, &format!("{path}{{}}"), ap).map(Cow::Owned);
                 }
             }
         }
@@ -229,24 +289,108 @@ fn field_from(data: &mut Data, path: &str, prop: &Value) -> FieldInfo {
 /// refer to builtin definitions, as kustomize allows).
 pub fn definition_for(api_version: &str, kind: &str) -> Option<&'static str> {
     let key = format!("{api_version}/{kind}");
-    current()
-        .gvk
-        .get(&key)
-        .or_else(|| DATA.gvk.get(&key))
-        .map(String::as_str)
+    if let Some(d) = custom().and_then(|c| c.gvk.get(&key)) {
+        return Some(d.as_str());
+    }
+    builtin_definition(&key)
 }
 
 /// A field of a definition (custom schema first, then builtin).
 pub fn field(definition: &str, name: &str) -> Option<&'static FieldInfo> {
-    match current().definitions.get(definition) {
+    match custom().and_then(|c| c.definitions.get(definition)) {
         Some(fields) => fields.get(name),
-        None => DATA.definitions.get(definition)?.get(name),
+        None => builtin_field(definition, name),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The extracted schema (`kubernetes.json`, by
+    /// `appliers/tools/openapi-extract.py`) as sorted static tables.
+    fn render_tables(data: &Data) -> String {
+        let opt = |s: &Option<Cow<'static, str>>| match s {
+            Some(s) => format!("Some({s:?})"),
+            None => "None".to_string(),
+        };
+        let mut gvk: Vec<(&String, &String)> = data.gvk.iter().collect();
+        gvk.sort();
+        let mut out = String::from(
+            "//! @generated from `kubernetes.json` by the test\n\
+             //! `openapi::tests::builtin_tables_match_the_extracted_schema` (run it\n\
+             //! with `SLUICE_REGENERATE=1` to write this file): the builtin schema as\n\
+             //! tables sorted for binary search.\n\n\
+             use std::borrow::Cow;\n\n\
+             use super::{FieldInfo, row};\n\n\
+             pub(super) static GVK: &[(&str, &str)] = &[\n",
+        );
+        for (k, d) in gvk {
+            out.push_str(&format!("    ({k:?}, {d:?}),\n"));
+        }
+        out.push_str("];\n\npub(super) static DEFINITIONS: &[(&str, &[(&str, FieldInfo)])] = &[\n");
+        let mut defs: Vec<_> = data.definitions.iter().collect();
+        defs.sort_by(|a, b| a.0.cmp(b.0));
+        for (name, fields) in defs {
+            out.push_str(&format!("    ({name:?}, &[\n"));
+            let mut fields: Vec<_> = fields.iter().collect();
+            fields.sort_by(|a, b| a.0.cmp(b.0));
+            for (f, i) in fields {
+                let keys: Vec<String> = i
+                    .map_keys
+                    .iter()
+                    .map(|k| format!("Cow::Borrowed({k:?})"))
+                    .collect();
+                out.push_str(&format!(
+                    "        ({f:?}, row({}, {}, {}, {}, {}, {}, {}, &[{}])),\n",
+                    opt(&i.reference),
+                    i.list,
+                    i.scalar,
+                    opt(&i.map),
+                    i.map_list,
+                    opt(&i.strategy),
+                    opt(&i.key),
+                    keys.join(", ")
+                ));
+            }
+            out.push_str("    ]),\n");
+        }
+        out.push_str("];\n");
+        out
+    }
+
+    /// The generated tables hold exactly the extracted schema; run with
+    /// `SLUICE_REGENERATE=1` after re-extracting it.
+    #[test]
+    fn builtin_tables_match_the_extracted_schema() {
+        let data: Data =
+            serde_json::from_str(include_str!("kubernetes.json")).expect("schema parses");
+        let text = render_tables(&data);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/openapi/builtin.rs");
+        if std::env::var_os("SLUICE_REGENERATE").is_some() {
+            std::fs::write(path, &text).expect("write the tables");
+        }
+        assert_eq!(
+            std::fs::read_to_string(path).unwrap_or_default(),
+            text,
+            "{path} is stale: run this test with SLUICE_REGENERATE=1"
+        );
+        for (k, d) in &data.gvk {
+            assert_eq!(builtin_definition(k), Some(d.as_str()), "{k}");
+        }
+        for (d, fields) in &data.definitions {
+            for (f, info) in fields {
+                assert_eq!(builtin_field(d, f), Some(info), "{d}.{f}");
+            }
+        }
+        assert_eq!(
+            builtin::DEFINITIONS
+                .iter()
+                .map(|(_, f)| f.len())
+                .sum::<usize>(),
+            data.definitions.values().map(HashMap::len).sum::<usize>()
+        );
+    }
 
     #[test]
     fn knows_containers_and_service_ports() {

@@ -64,8 +64,8 @@ fn child_schema(schema: Schema, info: Option<&'static FieldInfo>) -> Schema {
     match (schema, info) {
         (Schema::MapOf(d), _) => Schema::Def(d),
         (_, Some(i)) if !i.list => match (&i.reference, &i.map) {
-            (Some(r), _) => Schema::Def(r.as_str()),
-            (None, Some(m)) if !i.map_list => Schema::MapOf(m.as_str()),
+            (Some(r), _) => Schema::Def(r),
+            (None, Some(m)) if !i.map_list => Schema::MapOf(m),
             _ => Schema::None,
         },
         _ => Schema::None,
@@ -252,8 +252,10 @@ fn was_quoted(s: &str) -> bool {
 /// patch merge key; empty for a list of primitives.
 fn merge_keys(info: Option<&FieldInfo>) -> Vec<String> {
     match info {
-        Some(i) if !i.map_keys.is_empty() && i.strategy.is_some() => i.map_keys.clone(),
-        Some(i) => i.key.iter().cloned().collect(),
+        Some(i) if !i.map_keys.is_empty() && i.strategy.is_some() => {
+            i.map_keys.iter().map(|k| k.to_string()).collect()
+        }
+        Some(i) => i.key.iter().map(|k| k.to_string()).collect(),
         None => Vec::new(),
     }
 }
