@@ -323,11 +323,15 @@ fn number(n: &Number) -> String {
     format!("{f}")
 }
 
-/// go-yaml v2 folds flow scalars wider than 80 columns at single spaces.
+/// go-yaml v2 folds flow scalars wider than 80 columns at spaces: plain
+/// and single-quoted ones at a single space only, double-quoted ones at the
+/// first of a run too, escaping the space that then starts the next line
+/// (`\ `).
 fn fold(text: &str, indent_to: usize, start_col: usize) -> String {
     const WIDTH: usize = 80;
     let chars: Vec<char> = text.chars().collect();
     let quoted = matches!(chars.first(), Some('\'' | '"'));
+    let double = chars.first() == Some(&'"');
     let mut out = String::with_capacity(text.len());
     let mut col = start_col;
     let mut spaces = false;
@@ -351,10 +355,14 @@ fn fold(text: &str, indent_to: usize, start_col: usize) -> String {
         if c == ' ' {
             let next_space = chars.get(i + 1).is_none_or(|n| *n == ' ');
             let inner = !quoted || (i > 1 && i + 2 < chars.len());
-            if !spaces && col > WIDTH && !next_space && inner {
+            if !spaces && col > WIDTH && (double || !next_space) && inner {
                 out.push('\n');
                 indent(&mut out, indent_to);
                 col = indent_to;
+                if double && next_space {
+                    out.push('\\');
+                    col += 1;
+                }
                 spaces = true;
                 continue;
             }
