@@ -66,6 +66,22 @@ mod tests {
     }
 
     #[test]
+    fn a_block_scalar_at_the_end_without_a_final_break_has_none() {
+        let at_end = |t: &str| parse_document(t, "t").expect("parses")["a"].clone();
+        assert_eq!(at_end("a: |\n  x\n  y"), json!("x\ny"));
+        assert_eq!(at_end("a: |\n  x\n  y\n"), json!("x\ny\n"));
+        assert_eq!(at_end("a: >\n  x\n  y"), json!("x y"));
+        assert_eq!(at_end("a: |+\n  x"), json!("x"));
+        assert_eq!(at_end("a: |\n  x\n  y  "), json!("x\ny  "));
+        assert_eq!(at_end("a: |\n  x\nb: 1"), json!("x\n"));
+        let v = parse_documents("a: |\n  x\n---\na: |\n  y", "t").expect("parses");
+        assert_eq!(
+            (v[0]["a"].clone(), v[1]["a"].clone()),
+            (json!("x\n"), json!("y"))
+        );
+    }
+
+    #[test]
     fn surrogate_escapes_are_refused_as_go_yaml_refuses_them() {
         let e = parse_document("k: \"\\ud83d\\ude00\"\n", "f.yaml").expect_err("refused");
         assert!(

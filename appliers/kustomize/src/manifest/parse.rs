@@ -81,7 +81,21 @@ fn parse_with(text: &str, origin: &str, allow_duplicates: bool) -> Result<Vec<Va
             ));
         }
         // An empty node comes as `~`; its text (which annotations keep) is "".
+        // A block scalar that ends the text without a final line break has
+        // none to keep ("clip" keeps an existing one): go-yaml reads
+        // `|\n  a\n  b<EOF>` as "a\nb", where the parser adds one.
         let ev = match ev {
+            Event::Scalar(t, style @ (ScalarStyle::Literal | ScalarStyle::Folded), anchor, tag)
+                if t.ends_with('\n')
+                    && !text.ends_with(['\n', '\r'])
+                    && text
+                        .get(byte_at(text, span.end)..)
+                        .is_none_or(|r| r.trim().is_empty()) =>
+            {
+                let mut t = t.into_owned();
+                t.pop();
+                Event::Scalar(t.into(), style, anchor, tag)
+            }
             Event::Scalar(t, ScalarStyle::Plain, anchor, tag)
                 if t == "~" && span.end.index() == span.start.index() =>
             {
@@ -94,14 +108,16 @@ fn parse_with(text: &str, origin: &str, allow_duplicates: bool) -> Result<Vec<Va
     Ok(b.docs.into_iter().filter(|d| !d.is_null()).collect())
 }
 
+/// The byte offset of `m` in `text`.
+fn byte_at(text: &str, m: Marker) -> usize {
+    m.byte_offset()
+        .or_else(|| text.char_indices().nth(m.index()).map(|(b, _)| b))
+        .unwrap_or(text.len())
+}
+
 /// The source text from `start` to `end`.
 fn source_between(text: &str, start: Marker, end: Marker) -> &str {
-    let byte = |m: Marker| {
-        m.byte_offset()
-            .or_else(|| text.char_indices().nth(m.index()).map(|(b, _)| b))
-            .unwrap_or(text.len())
-    };
-    let (a, z) = (byte(start), byte(end));
+    let (a, z) = (byte_at(text, start), byte_at(text, end));
     text.get(a..z.max(a)).unwrap_or("")
 }
 
