@@ -910,52 +910,40 @@ fn parse_files_in_parallel(
     ldr: &Loader,
     entries: &[String],
 ) -> Vec<Option<Result<(String, Vec<Resource>)>>> {
-    const MIN_FILES: usize = 32;
-    // The size first: asking for the cores reads cgroup files.
-    if entries.len() < MIN_FILES || ldr.traced() {
+    // Many files, or a few large ones (a set of CRDs): worth the threads.
+    const MIN_FILES: usize = 16;
+    const MIN_BYTES: u64 = 256 * 1024;
+    if entries.len() < 2 || ldr.traced() {
         return Vec::new();
     }
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8);
+    let mut bytes = 0;
+    let files: Vec<(Option<PathBuf>, &String)> = entries
+        .iter()
+        .map(|e| {
+            let file = (!is_remote(e))
+                .then(|| ldr.resolve(e, "resources", false).ok())
+                .flatten()
+                .filter(|p| match std::fs::metadata(p) {
+                    Ok(m) if m.is_file() => {
+                        bytes += m.len();
+                        true
+                    }
+                    _ => false,
+                });
+            (file, e)
+        })
+        .collect();
+    if entries.len() < MIN_FILES && bytes < MIN_BYTES {
+        return Vec::new();
+    }
+    let workers = crate::parallel::workers_for(entries.len(), 2);
     if workers < 2 {
         return Vec::new();
     }
-    let files: Vec<Option<PathBuf>> = entries
-        .iter()
-        .map(|e| {
-            if is_remote(e) {
-                return None;
-            }
-            ldr.resolve(e, "resources", false)
-                .ok()
-                .filter(|p| p.is_file())
-        })
-        .collect();
-    let mut out: Vec<Option<Result<(String, Vec<Resource>)>>> = Vec::new();
-    out.resize_with(entries.len(), || None);
-    let chunk = entries.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .zip(entries.chunks(chunk))
-            .map(|(paths, names)| {
-                scope.spawn(move || {
-                    paths
-                        .iter()
-                        .zip(names)
-                        .map(|(p, e)| p.as_ref().map(|p| read_resource_file(ldr, p, e)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for (n, h) in handles.into_iter().enumerate() {
-            if let Ok(results) = h.join() {
-                for (j, r) in results.into_iter().enumerate() {
-                    out[n * chunk + j] = r;
-                }
-            }
-        }
-    });
-    out
+    crate::parallel::map(&files, workers, |(file, e)| {
+        file.as_ref().map(|p| read_resource_file(ldr, p, e))
+    })
+    .into_iter()
+    .map(Option::flatten)
+    .collect()
 }

@@ -17,6 +17,7 @@ pub mod loader;
 pub mod manifest;
 pub mod nameref;
 pub mod openapi;
+mod parallel;
 pub mod patch;
 pub mod plugins;
 pub mod replacement;

@@ -8,33 +8,24 @@ use serde_json::{Map, Number, Value};
 
 use super::scalar::{go_parse_int, is_timestamp, is_yaml_float};
 
-/// Renders documents as `kustomize build` prints them. A long stream is
-/// rendered on every core (each document on its own), then joined in order.
+/// Renders documents as `kustomize build` prints them. A stream of more
+/// than a few documents is rendered on every core (each document on its
+/// own), then joined in order.
 pub fn to_yaml_stream(docs: &[Value]) -> String {
-    const MIN_DOCS: usize = 256;
-    // The size first: asking for the cores reads cgroup files.
-    if docs.len() < MIN_DOCS {
-        return render(docs);
-    }
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8);
+    const MIN_DOCS: usize = 16;
+    let workers = crate::parallel::workers_for(docs.len(), MIN_DOCS);
     if workers < 2 {
         return render(docs);
     }
-    let chunk = docs.len().div_ceil(workers);
-    let parts: Vec<String> = std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .map(|c| scope.spawn(move || render(c)))
-            .collect();
-        handles
-            .into_iter()
-            .zip(docs.chunks(chunk))
-            .map(|(h, c)| h.join().unwrap_or_else(|_| render(c)))
-            .collect()
-    });
-    parts.join("---\n")
+    let parts = crate::parallel::map(docs, workers, to_yaml);
+    let mut out = String::with_capacity(parts.iter().flatten().map(|p| p.len() + 4).sum());
+    for (i, (part, doc)) in parts.into_iter().zip(docs).enumerate() {
+        if i > 0 {
+            out.push_str("---\n");
+        }
+        out.push_str(&part.unwrap_or_else(|| to_yaml(doc)));
+    }
+    out
 }
 
 fn render(docs: &[Value]) -> String {
