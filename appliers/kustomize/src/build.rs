@@ -916,34 +916,37 @@ fn parse_files_in_parallel(
     if entries.len() < 2 || ldr.traced() {
         return Vec::new();
     }
-    let mut bytes = 0;
-    let files: Vec<(Option<PathBuf>, &String)> = entries
-        .iter()
-        .map(|e| {
-            let file = (!is_remote(e))
-                .then(|| ldr.resolve(e, "resources", false).ok())
-                .flatten()
-                .filter(|p| match std::fs::metadata(p) {
-                    Ok(m) if m.is_file() => {
-                        bytes += m.len();
-                        true
-                    }
-                    _ => false,
-                });
-            (file, e)
-        })
-        .collect();
-    if entries.len() < MIN_FILES && bytes < MIN_BYTES {
-        return Vec::new();
-    }
+    // The plain file an entry names, with its size.
+    let file_of = |e: &String| -> Option<(PathBuf, u64)> {
+        if is_remote(e) {
+            return None;
+        }
+        let p = ldr.resolve(e, "resources", false).ok()?;
+        let m = std::fs::metadata(&p).ok()?;
+        m.is_file().then_some((p, m.len()))
+    };
     let workers = crate::parallel::workers_for(entries.len(), 2);
     if workers < 2 {
         return Vec::new();
     }
-    crate::parallel::map(&files, workers, |(file, e)| {
-        file.as_ref().map(|p| read_resource_file(ldr, p, e))
-    })
-    .into_iter()
-    .map(Option::flatten)
-    .collect()
+    let read = |file: Option<(PathBuf, u64)>, e: &String| {
+        file.map(|(p, _)| read_resource_file(ldr, &p, e))
+    };
+    if entries.len() >= MIN_FILES {
+        // Resolved on the workers too: a path's checks are I/O.
+        return crate::parallel::map(entries, workers, |e| read(file_of(e), e))
+            .into_iter()
+            .map(Option::flatten)
+            .collect();
+    }
+    let files: Vec<(Option<(PathBuf, u64)>, &String)> =
+        entries.iter().map(|e| (file_of(e), e)).collect();
+    let bytes: u64 = files.iter().flat_map(|(f, _)| f).map(|(_, n)| n).sum();
+    if bytes < MIN_BYTES {
+        return Vec::new();
+    }
+    crate::parallel::map(&files, workers, |(file, e)| read(file.clone(), e))
+        .into_iter()
+        .map(Option::flatten)
+        .collect()
 }

@@ -91,17 +91,27 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
         }
     }
     let mut referrals: Vec<(usize, String)> = Vec::new();
+    // The referring fields of each type, found once per type (a build has
+    // few types and the builtin configuration hundreds of specs).
+    type Jobs<'a> = std::rc::Rc<Vec<(&'a FieldSpec, Gvk, Vec<String>)>>;
+    let mut jobs_of: HashMap<Gvk, Jobs> = HashMap::new();
     let n = m.len();
     for i in 0..n {
         let org = m.resources()[i].org_id();
-        let mut jobs: Vec<(&FieldSpec, Gvk)> = Vec::new();
-        for br in back_refs {
-            for fs in &br.field_specs {
-                if fs.selects_gvk(&org.gvk) {
-                    jobs.push((fs, br.gvk()));
+        let jobs = jobs_of
+            .entry(org.gvk)
+            .or_insert_with_key(|gvk| {
+                let mut jobs = Vec::new();
+                for br in back_refs {
+                    for fs in &br.field_specs {
+                        if fs.selects_gvk(gvk) {
+                            jobs.push((fs, br.gvk(), split_path(&fs.path)));
+                        }
+                    }
                 }
-            }
-        }
+                std::rc::Rc::new(jobs)
+            })
+            .clone();
         if jobs.is_empty() {
             continue;
         }
@@ -111,12 +121,12 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
         let (ref_prefixes, ref_suffixes) = (referrer.prefixes.clone(), referrer.suffixes.clone());
         let role_ref_gvk = role_ref_gvk(referrer);
         let res = &mut m.resources_mut()[i];
-        for (fs, target) in jobs {
+        for (fs, target, path) in jobs.iter() {
             let ctx = Ctx {
                 referrer: &referrer_id,
                 prefixes: &ref_prefixes,
                 suffixes: &ref_suffixes,
-                target: &target,
+                target,
                 role_ref: if fs.path.ends_with("roleRef/name") {
                     role_ref_gvk.as_ref()
                 } else {
@@ -130,15 +140,13 @@ pub fn fix(m: &mut ResMap, back_refs: &[NameBackRefs]) -> Result<()> {
             let mut found = Vec::new();
             // The spec was chosen by original type: walk it whatever the
             // current type is.
-            fs.apply_unchecked(res, &split_path(&fs.path), Create::Never, &mut |v| {
-                ctx.set(v, &mut found)
-            })
-            .map_err(|e| {
-                e.context(format!(
-                    "updating name reference in '{}' field of '{referrer_id}'",
-                    fs.path
-                ))
-            })?;
+            fs.apply_unchecked(res, path, Create::Never, &mut |v| ctx.set(v, &mut found))
+                .map_err(|e| {
+                    e.context(format!(
+                        "updating name reference in '{}' field of '{referrer_id}'",
+                        fs.path
+                    ))
+                })?;
             referrals.extend(found.into_iter().map(|idx| (idx, referrer_id.to_string())));
         }
     }

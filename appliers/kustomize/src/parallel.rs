@@ -3,18 +3,23 @@
 //! items of a build differ in size by orders of magnitude (a 1 MB CRD next
 //! to a 1 KB Service), so fixed chunks leave cores idle.
 
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The number of threads worth using: the cores (at most 8), asked only
-/// when there are at least `min_items` items (asking reads cgroup files).
+/// The number of threads worth using: the cores (at most 8) when there
+/// are at least `min_items` items. The cores are asked once per process
+/// (the answer reads cgroup files) and only when needed.
 pub(crate) fn workers_for(items: usize, min_items: usize) -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
     if items < min_items {
         return 1;
     }
-    std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8)
-        .min(items)
+    let cores = *CORES.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(8)
+    });
+    cores.min(items)
 }
 
 /// `f` over `items` on `workers` threads (this one included), in order.

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use super::resid::{Gvk, ResId};
+use super::resid::ResId;
 use super::resource::Resource;
 use super::types::SortOptions;
 use crate::error::{Error, Result};
@@ -84,12 +84,13 @@ pub fn apply(resources: &mut [Resource], options: Option<&SortOptions>, file: &s
     for (i, k) in last.iter().enumerate() {
         ranks.insert(k, 1 + i as i64);
     }
-    let mut keyed: Vec<(ResId, usize)> = resources
+    // Each resource's sort strings made once, not per comparison.
+    let mut keyed: Vec<(Key, usize)> = resources
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.cur_id(), i))
+        .map(|(i, r)| (Key::of(r.cur_id(), &ranks), i))
         .collect();
-    keyed.sort_by(|(a, _), (b, _)| compare(a, b, &ranks));
+    keyed.sort_by(|(a, _), (b, _)| compare(a, b));
     let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
     let mut taken: Vec<Option<Resource>> = resources
         .iter_mut()
@@ -103,25 +104,44 @@ pub fn apply(resources: &mut [Resource], options: Option<&SortOptions>, file: &s
     Ok(())
 }
 
-fn compare(a: &ResId, b: &ResId, ranks: &HashMap<&str, i64>) -> Ordering {
-    if a.gvk != b.gvk {
-        return gvk_order(&a.gvk, &b.gvk, ranks);
-    }
-    id_sort_string(a).cmp(&id_sort_string(b))
+/// What the legacy order compares of a resource.
+struct Key {
+    id: ResId,
+    rank: i64,
+    gvk_sort: String,
+    id_sort: String,
 }
 
-fn gvk_order(a: &Gvk, b: &Gvk, ranks: &HashMap<&str, i64>) -> Ordering {
-    let ra = ranks.get(a.kind.as_str()).copied().unwrap_or(0);
-    let rb = ranks.get(b.kind.as_str()).copied().unwrap_or(0);
-    if ra != rb {
-        return ra.cmp(&rb);
+impl Key {
+    fn of(id: ResId, ranks: &HashMap<&str, i64>) -> Self {
+        Key {
+            rank: ranks.get(id.gvk.kind.as_str()).copied().unwrap_or(0),
+            gvk_sort: id.gvk.stable_sort_string(),
+            id_sort: id_sort_string(&id),
+            id,
+        }
     }
-    let (sa, sb) = (a.stable_sort_string(), b.stable_sort_string());
-    if a.kind == "Namespace" && b.kind == "Namespace" && (a.group.is_empty() || b.group.is_empty())
+}
+
+fn compare(a: &Key, b: &Key) -> Ordering {
+    if a.id.gvk != b.id.gvk {
+        return gvk_order(a, b);
+    }
+    a.id_sort.cmp(&b.id_sort)
+}
+
+fn gvk_order(a: &Key, b: &Key) -> Ordering {
+    if a.rank != b.rank {
+        return a.rank.cmp(&b.rank);
+    }
+    let (ga, gb) = (&a.id.gvk, &b.id.gvk);
+    if ga.kind == "Namespace"
+        && gb.kind == "Namespace"
+        && (ga.group.is_empty() || gb.group.is_empty())
     {
-        return sb.cmp(&sa);
+        return b.gvk_sort.cmp(&a.gvk_sort);
     }
-    sa.cmp(&sb)
+    a.gvk_sort.cmp(&b.gvk_sort)
 }
 
 fn id_sort_string(id: &ResId) -> String {
