@@ -350,12 +350,12 @@ fn oid(id: &str) -> Result<gix::ObjectId> {
 }
 
 impl BlobSource for GixFetched {
-    fn blob(&self, id: &str) -> Result<Vec<u8>> {
+    fn with_blob(&self, id: &str, f: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<()> {
         let blob = self
             .repo
             .find_blob(oid(id)?)
             .map_err(|e| corrupt(format!("blob {id}: {}", error_chain(&e))))?;
-        Ok(blob.data.clone())
+        f(&blob.data)
     }
 }
 

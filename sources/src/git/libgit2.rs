@@ -337,12 +337,12 @@ fn oid(id: &str) -> Result<git2::Oid> {
 }
 
 impl BlobSource for Git2Fetched {
-    fn blob(&self, id: &str) -> Result<Vec<u8>> {
+    fn with_blob(&self, id: &str, f: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<()> {
         let b = self
             .repo
             .find_blob(oid(id)?)
             .map_err(|e| corrupt(format!("blob {id}: {}", e.message())))?;
-        Ok(b.content().to_vec())
+        f(b.content())
     }
 }
 
