@@ -11,13 +11,13 @@ FROM rust:1.95-alpine3.22 AS build
 RUN apk add --no-cache musl-dev perl make pkgconf linux-headers
 WORKDIR /src
 COPY . .
-RUN cargo build --release --locked -p sluice-engine --bin sluice \
- && strip target/release/sluice
+RUN cargo build --profile dist --locked -p sluice-engine --bin sluice \
+ && strip target/dist/sluice
 
 FROM alpine:3.22
 RUN apk add --no-cache ca-certificates openssh-client \
  && mkdir -p /data /tmp && chown 65534:65534 /data /tmp
-COPY --from=build /src/target/release/sluice /usr/local/bin/sluice
+COPY --from=build /src/target/dist/sluice /usr/local/bin/sluice
 USER 65534:65534
 # Artifacts, metrics, probes (sluice run's defaults, as Flux's).
 EXPOSE 9090 8080 9440
