@@ -151,6 +151,10 @@ pub struct Resource {
     pub allow_name_change: bool,
     /// Set by a patch with `allowKindChange`.
     pub allow_kind_change: bool,
+    /// Fields its source text left empty (`key:`), as sorted JSON pointers:
+    /// the first strategic-merge patch drops those still null (kyaml's walk
+    /// clears them, keeping a written `null` or `~`).
+    pub empty_nulls: Vec<String>,
 }
 
 impl Resource {
@@ -193,6 +197,7 @@ impl Resource {
             ref_by: Vec::new(),
             allow_name_change: false,
             allow_kind_change: false,
+            empty_nulls: Vec::new(),
         }
     }
 
@@ -388,7 +393,7 @@ pub fn kind_of(v: &Value) -> &'static str {
 /// are expanded.
 pub fn load_resources(text: &str, shown: &str) -> Result<Vec<Resource>> {
     let mut out = Vec::new();
-    for (i, doc) in manifest::parse_documents(text, shown)?
+    for (i, (doc, empty_nulls)) in manifest::parse_documents_with_empty_nulls(text, shown)?
         .into_iter()
         .enumerate()
     {
@@ -398,12 +403,18 @@ pub fn load_resources(text: &str, shown: &str) -> Result<Vec<Resource>> {
             Value::Object(m) if m.is_empty() => {}
             Value::Object(m) if is_list(&m) => {
                 if let Some(Value::Array(items)) = m.get("items") {
+                    // kustomize re-encodes a List's items, so their
+                    // empty fields become written nulls: none are kept.
                     for item in items {
                         out.push(Resource::new(item.clone(), &what)?);
                     }
                 }
             }
-            other => out.push(Resource::new(other, &what)?),
+            other => {
+                let mut r = Resource::new(other, &what)?;
+                r.empty_nulls = empty_nulls;
+                out.push(r);
+            }
         }
     }
     Ok(out)

@@ -17,6 +17,7 @@ mod scalar;
 pub use emit::{to_yaml, to_yaml_stream};
 pub use parse::{
     MAX_DEPTH, MAX_INPUT_BYTES, parse_document, parse_document_lenient, parse_documents,
+    parse_documents_with_empty_nulls,
 };
 
 #[cfg(test)]
@@ -25,6 +26,22 @@ mod tests {
     use super::scalar::go_timestamp;
     use super::*;
     use serde_json::{Map, Value, json};
+
+    #[test]
+    fn empty_fields_are_told_from_written_nulls() {
+        let docs = parse_documents_with_empty_nulls(
+            "a:\nb: null\nc: ~\nd:\n  e/f:\n  g~:\nh:\n- i:\n- j: {k: }\n---\nx: ''\ny: !!null\n",
+            "t",
+        )
+        .expect("parses");
+        assert_eq!(
+            docs[0].1,
+            ["/a", "/d/e~1f", "/d/g~0", "/h/0/i", "/h/1/j/k"],
+            "written nulls, keys and items are not empty fields"
+        );
+        assert!(docs[1].1.is_empty(), "'' is a string, !!null is tagged");
+        assert_eq!(docs[0].0["b"], Value::Null);
+    }
 
     #[test]
     fn go_yaml_v3_scalars() {

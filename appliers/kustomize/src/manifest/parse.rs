@@ -30,6 +30,20 @@ pub const MAX_DEPTH: usize = 255;
 /// Parses every document of a YAML stream. Empty documents are skipped;
 /// `origin` names the text in errors.
 pub fn parse_documents(text: &str, origin: &str) -> Result<Vec<Value>> {
+    Ok(parse_with(text, origin, false)?
+        .into_iter()
+        .map(|(doc, _)| doc)
+        .collect())
+}
+
+/// [`parse_documents`], each document with the fields its text left empty
+/// (`key:` with nothing after it), as JSON pointers in sorted order. kyaml
+/// tells such a null from a written `null` or `~`: a strategic-merge patch
+/// drops the first and keeps the others.
+pub fn parse_documents_with_empty_nulls(
+    text: &str,
+    origin: &str,
+) -> Result<Vec<(Value, Vec<String>)>> {
     parse_with(text, origin, false)
 }
 
@@ -40,11 +54,15 @@ pub fn parse_document_lenient(text: &str, origin: &str) -> Result<Value> {
     Ok(if docs.is_empty() {
         Value::Null
     } else {
-        docs.remove(0)
+        docs.remove(0).0
     })
 }
 
-fn parse_with(text: &str, origin: &str, allow_duplicates: bool) -> Result<Vec<Value>> {
+fn parse_with(
+    text: &str,
+    origin: &str,
+    allow_duplicates: bool,
+) -> Result<Vec<(Value, Vec<String>)>> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::Yaml {
             file: origin.into(),
@@ -56,6 +74,7 @@ fn parse_with(text: &str, origin: &str, allow_duplicates: bool) -> Result<Vec<Va
         anchors: HashMap::new(),
         stack: Vec::new(),
         docs: Vec::new(),
+        empty_nulls: Vec::new(),
         nodes: 0,
         alias_nodes: 0,
         allow_duplicates,
@@ -105,7 +124,7 @@ fn parse_with(text: &str, origin: &str, allow_duplicates: bool) -> Result<Vec<Va
         };
         b.event(ev, span.start.line(), span.start.col())?;
     }
-    Ok(b.docs.into_iter().filter(|d| !d.is_null()).collect())
+    Ok(b.docs.into_iter().filter(|(d, _)| !d.is_null()).collect())
 }
 
 /// The byte offset of `m` in `text`.
@@ -175,7 +194,10 @@ struct Builder<'a> {
     origin: &'a str,
     anchors: HashMap<usize, Anchored>,
     stack: Vec<Frame>,
-    docs: Vec<Value>,
+    /// Each document with its empty fields (see `parse_documents_with_empty_nulls`).
+    docs: Vec<(Value, Vec<String>)>,
+    /// The empty fields of the document being read.
+    empty_nulls: Vec<String>,
     /// Nodes written out in the text.
     nodes: usize,
     /// Nodes added by expanding aliases.
@@ -250,6 +272,9 @@ impl Builder<'_> {
                 if anchor != 0 {
                     self.anchor(anchor, &v, Some(text.to_string()), line, col)?;
                 }
+                if text.is_empty() && style == ScalarStyle::Plain && tag.is_none() {
+                    self.note_empty_field();
+                }
                 self.push(v, 0, line, col)
             }
             Event::SequenceStart(_, anchor, _) => {
@@ -307,6 +332,26 @@ impl Builder<'_> {
             #[allow(unreachable_patterns)]
             _ => Ok(()),
         }
+    }
+
+    /// Records where the empty value about to be pushed sits, when it is a
+    /// field's value (not a key, a list item or under a `<<` merge).
+    fn note_empty_field(&mut self) {
+        if !matches!(self.stack.last(), Some(Frame::Map(_, Some(_), ..))) {
+            return;
+        }
+        let mut path = String::new();
+        for f in &self.stack {
+            path.push('/');
+            match f {
+                Frame::Map(_, Some(k), ..) if k != "<<" => {
+                    path.push_str(&k.replace('~', "~0").replace('/', "~1"))
+                }
+                Frame::Seq(items, _) => path.push_str(&items.len().to_string()),
+                _ => return,
+            }
+        }
+        self.empty_nulls.push(path);
     }
 
     /// Whether the next value is an annotation of an object: a document's
@@ -383,7 +428,9 @@ impl Builder<'_> {
         }
         match self.stack.last_mut() {
             None => {
-                self.docs.push(v);
+                let mut empty = std::mem::take(&mut self.empty_nulls);
+                empty.sort_unstable();
+                self.docs.push((v, empty));
                 Ok(())
             }
             Some(Frame::Seq(items, _)) => {

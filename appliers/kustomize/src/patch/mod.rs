@@ -248,6 +248,12 @@ fn apply_smp(r: &mut Resource, patch: &Resource, allow_name: bool, allow_kind: b
         r.store_previous_id();
     }
     let id = r.cur_id();
+    // Done before merging, while list items keep the indices the empty
+    // fields were recorded at; the merge would clear them the same way.
+    if !r.empty_nulls.is_empty() {
+        strategic::drop_empty_nulls(&mut r.obj, &r.empty_nulls);
+        r.empty_nulls.clear();
+    }
     match strategic::merge_object(&r.obj, &patch.obj)
         .map_err(|e| e.context(format!("applying strategic merge patch to {id}")))?
     {

@@ -46,6 +46,73 @@ pub fn merge_object(
     Ok(merged)
 }
 
+/// Removes the fields of an object about to be merged that its source left empty
+/// (`empty`: sorted JSON pointers) and that are still null, where kyaml's
+/// merge walks: every map, and the items of lists merged by key. kyaml
+/// visits every field of the object, not only the patched ones, and a null
+/// it visits is cleared unless it was written (`null`, `~`); lists replaced
+/// whole are not entered.
+pub fn drop_empty_nulls(object: &mut Map<String, Value>, empty: &[String]) {
+    let schema = schema_of(object).map_or(Schema::None, Schema::Def);
+    let mut path = String::new();
+    drop_in_map(object, schema, &mut path, empty);
+}
+
+fn drop_in_map(m: &mut Map<String, Value>, schema: Schema, path: &mut String, empty: &[String]) {
+    let schema = match schema {
+        Schema::None => schema_of(m).map_or(Schema::None, Schema::Def),
+        s => s,
+    };
+    let len = path.len();
+    let pointer = |path: &mut String, key: &str| {
+        path.truncate(len);
+        path.push('/');
+        path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+    };
+    m.retain(|k, v| {
+        if !v.is_null() {
+            return true;
+        }
+        pointer(path, k);
+        empty.binary_search(path).is_err()
+    });
+    for (k, v) in m.iter_mut() {
+        let info = field_info(schema, k);
+        let child = child_schema(schema, info);
+        match v {
+            Value::Object(o) => {
+                pointer(path, k);
+                drop_in_map(o, child, path, empty);
+            }
+            Value::Array(items) if is_merged_by_key(info) => {
+                let item_schema = info
+                    .and_then(|i| i.reference.as_deref())
+                    .map_or(Schema::None, Schema::Def);
+                for (i, item) in items.iter_mut().enumerate() {
+                    if let Value::Object(o) = item {
+                        pointer(path, k);
+                        path.push('/');
+                        path.push_str(&i.to_string());
+                        drop_in_map(o, item_schema, path, empty);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    path.truncate(len);
+}
+
+/// A list whose items are merged by key (`patchStrategy: merge`).
+fn is_merged_by_key(info: Option<&FieldInfo>) -> bool {
+    info.is_some_and(|i| {
+        i.list
+            && i.strategy
+                .as_deref()
+                .is_some_and(|s| s.split(',').any(|x| x == "merge"))
+    })
+}
+
 fn schema_of(m: &Map<String, Value>) -> Option<&'static str> {
     let api = m.get("apiVersion")?.as_str()?;
     let kind = m.get("kind")?.as_str()?;
@@ -207,12 +274,7 @@ fn merge_value(
             ))),
         },
         Value::Array(p) => {
-            let associative = info.is_some_and(|i| {
-                i.list
-                    && i.strategy
-                        .as_deref()
-                        .is_some_and(|s| s.split(',').any(|x| x == "merge"))
-            });
+            let associative = is_merged_by_key(info);
             match dest {
                 Some(Value::Array(d)) if associative => {
                     merge_list(Some(d), p, info).map(|r| r.map(Value::Array))
@@ -719,5 +781,38 @@ mod tests {
             json!({"apiVersion": "x/v1", "kind": "K", "metadata": {"name": "k"}, "spec": {"s": [1]}}),
         );
         assert!(merge_object(&base, &p).is_err());
+    }
+
+    #[test]
+    fn empty_fields_are_dropped_where_the_merge_walks() {
+        let mut d =
+            deploy(json!([{"name": "c", "args": null, "env": [{"name": "E", "value": null}]}]));
+        d["spec"]["template"]["spec"]["tolerations"] = json!([{"key": "k", "value": null}]);
+        d["spec"]["template"]["spec"]["affinity"] = json!({"nodeAffinity": {"a": null, "b": null}});
+        let empty: Vec<String> = [
+            "/spec/template/spec/affinity/nodeAffinity/a",
+            "/spec/template/spec/containers/0/args",
+            "/spec/template/spec/containers/0/env/0/value",
+            "/spec/template/spec/tolerations/0/value",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        drop_empty_nulls(&mut d, &empty);
+        let spec = &d["spec"]["template"]["spec"];
+        assert_eq!(
+            spec["affinity"],
+            json!({"nodeAffinity": {"b": null}}),
+            "b was written"
+        );
+        assert_eq!(
+            spec["containers"],
+            json!([{"name": "c", "env": [{"name": "E"}]}])
+        );
+        assert_eq!(
+            spec["tolerations"],
+            json!([{"key": "k", "value": null}]),
+            "a list replaced whole is not entered"
+        );
     }
 }
