@@ -57,8 +57,32 @@ pub(crate) fn terminate(child: &mut std::process::Child) {
 }
 
 /// A loopback port that is free right now.
+///
+/// Taken from 10000–19999, below the kernel's ephemeral range (32768 and
+/// up) and the test bed's (20000–31999): a port the kernel hands out for
+/// `:0` can meanwhile become the source port of one of the many outgoing
+/// connections to the apiserver, and the process it was picked for then
+/// fails with "Address already in use" (seen in `tests/run`). Ports are
+/// handed out in turn from a start that depends on the process id, each
+/// checked free by binding it.
 pub fn free_port() -> anyhow::Result<u16> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    use std::sync::atomic::{AtomicU32, Ordering};
+    const MIN: u32 = 10_000;
+    const SPAN: u32 = 10_000;
+    static NEXT: AtomicU32 = AtomicU32::new(u32::MAX);
+    let _ = NEXT.compare_exchange(
+        u32::MAX,
+        std::process::id().wrapping_mul(7919) % SPAN,
+        Ordering::Relaxed,
+        Ordering::Relaxed,
+    );
+    for _ in 0..SPAN {
+        let port = (MIN + NEXT.fetch_add(1, Ordering::Relaxed) % SPAN) as u16;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return Ok(port);
+        }
+    }
+    anyhow::bail!("no free loopback port in {MIN}..{}", MIN + SPAN)
 }
 
 /// Waits until something accepts connections on `port`.
