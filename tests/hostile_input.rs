@@ -5,11 +5,9 @@
 //! on the real binary, not estimated).
 
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use anyhow::{Context, Result, bail};
-
+use anyhow::{Context, Result};
 /// No case may take longer than this (the process is killed, the test fails).
 const DEADLINE: Duration = Duration::from_secs(120);
 /// Peak RSS allowed for any hostile case: Sluice's own footprint plus a few
@@ -43,63 +41,24 @@ impl Repo {
     }
 }
 
-struct Outcome {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    rss_kib: u64,
-}
+use sluice_tests::sluice::Measured as Outcome;
 
 /// Runs `sluice build` on `repo/app` under `/usr/bin/time`, killed at the
 /// deadline.
 fn build(repo: &Repo) -> Result<Outcome> {
-    let time = Path::new("/usr/bin/time");
-    if !time.exists() {
-        bail!("/usr/bin/time is missing: install Debian's `time` package (.ci/run does)");
-    }
-    let out_dir = tempfile::tempdir()?;
-    let (out, err, rss) = (
-        out_dir.path().join("out"),
-        out_dir.path().join("err"),
-        out_dir.path().join("rss"),
-    );
-    let root = repo.root().to_string_lossy().into_owned();
+    let root = repo.root().as_os_str();
     let app = repo.root().join("app");
-    let mut child = Command::new(time)
-        .args(["-f", "%M", "-o"])
-        .arg(&rss)
-        .arg(sluice_tests::sluice::binary()?)
-        .args(["build", "--root", &root, "--load-restrictor", "none"])
-        .arg(app)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out)?)
-        .stderr(std::fs::File::create(&err)?)
-        .spawn()?;
-    let started = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait()? {
-            break s;
-        }
-        if started.elapsed() > DEADLINE {
-            child.kill()?;
-            child.wait()?;
-            bail!("sluice build still running after {DEADLINE:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let rss_text = std::fs::read_to_string(&rss)?;
-    let rss_kib = rss_text
-        .lines()
-        .last()
-        .and_then(|l| l.trim().parse().ok())
-        .with_context(|| format!("no peak RSS from /usr/bin/time: {rss_text:?}"))?;
-    let o = Outcome {
-        code: status.code(),
-        stdout: std::fs::read_to_string(&out)?,
-        stderr: String::from_utf8_lossy(&std::fs::read(&err)?).into_owned(),
-        rss_kib,
-    };
+    let o = sluice_tests::sluice::run_measured(
+        &[
+            "build".as_ref(),
+            "--root".as_ref(),
+            root,
+            "--load-restrictor".as_ref(),
+            "none".as_ref(),
+            app.as_os_str(),
+        ],
+        DEADLINE,
+    )?;
     eprintln!(
         "exit {:?}, peak RSS {} KiB, stderr: {}",
         o.code,

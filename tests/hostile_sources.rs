@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -45,11 +45,14 @@ fn servers() -> &'static Servers {
     })
 }
 
-struct Fetched {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    rss_kib: u64,
+/// A finished fetch, with the lines of its text output read back.
+struct Fetched(sluice_tests::sluice::Measured);
+
+impl std::ops::Deref for Fetched {
+    type Target = sluice_tests::sluice::Measured;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 impl Fetched {
@@ -75,61 +78,27 @@ impl Fetched {
 /// `sluice source fetch` of `branch` into `storage`, under `/usr/bin/time`,
 /// killed at the deadline. Every run is checked for panics and its bound.
 fn fetch(backend: &str, branch: &str, storage: &Path, max_rss_kib: u64) -> Result<Fetched> {
-    let time = Path::new("/usr/bin/time");
-    if !time.exists() {
-        bail!("/usr/bin/time is missing: install Debian's `time` package (.ci/run does)");
-    }
-    let s = servers();
-    let io = tempfile::tempdir()?;
-    let (out, err, rss) = (
-        io.path().join("out"),
-        io.path().join("err"),
-        io.path().join("rss"),
-    );
+    let url = servers().daemon.url("hostile");
     let started = Instant::now();
-    let mut child = Command::new(time)
-        .args(["-f", "%M", "-o"])
-        .arg(&rss)
-        .arg(sluice_tests::sluice::binary()?)
-        .args(["source", "fetch", &s.daemon.url("hostile")])
-        .args([
+    let f = sluice_tests::sluice::run_measured(
+        &[
+            "source",
+            "fetch",
+            &url,
             "--branch",
             branch,
             "--backend",
             backend,
             "--name",
             "hostile",
-        ])
-        .arg("--storage")
-        .arg(storage)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out)?)
-        .stderr(std::fs::File::create(&err)?)
-        .spawn()?;
-    let status = loop {
-        if let Some(s) = child.try_wait()? {
-            break s;
-        }
-        if started.elapsed() > DEADLINE {
-            child.kill()?;
-            child.wait()?;
-            bail!("{backend}: fetch of {branch} still running after {DEADLINE:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let rss_text = std::fs::read_to_string(&rss)?;
-    let rss_kib = rss_text
-        .lines()
-        .last()
-        .and_then(|l| l.trim().parse().ok())
-        .with_context(|| format!("no peak RSS from /usr/bin/time: {rss_text:?}"))?;
-    let f = Fetched {
-        code: status.code(),
-        stdout: std::fs::read_to_string(&out)?,
-        stderr: String::from_utf8_lossy(&std::fs::read(&err)?).into_owned(),
-        rss_kib,
-    };
+        ]
+        .map(std::ffi::OsStr::new)
+        .into_iter()
+        .chain([std::ffi::OsStr::new("--storage"), storage.as_os_str()])
+        .collect::<Vec<_>>(),
+        DEADLINE,
+    )
+    .map(Fetched)?;
     eprintln!(
         "{backend} {branch}: exit {:?} in {:.1} s, peak RSS {} KiB, stderr: {}",
         f.code,

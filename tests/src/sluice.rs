@@ -228,3 +228,65 @@ where
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
+
+/// How a `sluice` command ended, with its peak memory.
+pub struct Measured {
+    /// Exit code (`None`: killed by a signal).
+    pub code: Option<i32>,
+    /// Its standard output.
+    pub stdout: String,
+    /// Its standard error.
+    pub stderr: String,
+    /// Peak RSS in KiB, as `/usr/bin/time` measured it.
+    pub rss_kib: u64,
+}
+
+/// Runs `sluice <args>` under `/usr/bin/time` (no colours, no stdin), killed
+/// and failed once `deadline` passes: peak memory measured on the real
+/// binary, not estimated.
+pub fn run_measured(args: &[&std::ffi::OsStr], deadline: Duration) -> Result<Measured> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        bail!("/usr/bin/time is missing: install Debian's `time` package (.ci/run does)");
+    }
+    let io = tempfile::tempdir()?;
+    let (out, err, rss) = (
+        io.path().join("out"),
+        io.path().join("err"),
+        io.path().join("rss"),
+    );
+    let mut child = std::process::Command::new(time)
+        .args(["-f", "%M", "-o"])
+        .arg(&rss)
+        .arg(binary()?)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&out)?)
+        .stderr(std::fs::File::create(&err)?)
+        .spawn()?;
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait()? {
+            break s;
+        }
+        if started.elapsed() > deadline {
+            child.kill()?;
+            child.wait()?;
+            bail!("sluice {args:?} still running after {deadline:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let rss_text = std::fs::read_to_string(&rss)?;
+    let rss_kib = rss_text
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .with_context(|| format!("no peak RSS from /usr/bin/time: {rss_text:?}"))?;
+    Ok(Measured {
+        code: status.code(),
+        stdout: std::fs::read_to_string(&out)?,
+        stderr: String::from_utf8_lossy(&std::fs::read(&err)?).into_owned(),
+        rss_kib,
+    })
+}

@@ -36,3 +36,17 @@ pub use loader::LoadRestrictions;
 
 /// The kustomize release whose behaviour Sluice follows.
 pub const KUSTOMIZE_VERSION: &str = "v5.8.2";
+
+/// Keeps a generated source file equal to what its test renders, rewriting
+/// it when `SLUICE_REGENERATE` is set.
+#[cfg(test)]
+pub(crate) fn check_generated(path: &str, text: &str) {
+    if std::env::var_os("SLUICE_REGENERATE").is_some() {
+        std::fs::write(path, text).expect("write the tables");
+    }
+    assert_eq!(
+        std::fs::read_to_string(path).unwrap_or_default(),
+        text,
+        "{path} is stale: run this test with SLUICE_REGENERATE=1"
+    );
+}

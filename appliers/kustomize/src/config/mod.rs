@@ -356,14 +356,7 @@ mod tests {
             render_table("MERGED", &merged)
         );
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/config/builtin.rs");
-        if std::env::var_os("SLUICE_REGENERATE").is_some() {
-            std::fs::write(path, &text).expect("write the tables");
-        }
-        assert_eq!(
-            std::fs::read_to_string(path).unwrap_or_default(),
-            text,
-            "{path} is stale: run this test with SLUICE_REGENERATE=1"
-        );
+        crate::check_generated(path, &text);
         assert_eq!(from_table(&builtin::PARSED), parsed);
         assert_eq!(from_table(&builtin::MERGED), merged);
     }

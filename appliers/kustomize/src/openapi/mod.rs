@@ -367,14 +367,7 @@ mod tests {
             serde_json::from_str(include_str!("kubernetes.json")).expect("schema parses");
         let text = render_tables(&data);
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/openapi/builtin.rs");
-        if std::env::var_os("SLUICE_REGENERATE").is_some() {
-            std::fs::write(path, &text).expect("write the tables");
-        }
-        assert_eq!(
-            std::fs::read_to_string(path).unwrap_or_default(),
-            text,
-            "{path} is stale: run this test with SLUICE_REGENERATE=1"
-        );
+        crate::check_generated(path, &text);
         for (k, d) in &data.gvk {
             assert_eq!(builtin_definition(k), Some(d.as_str()), "{k}");
         }
